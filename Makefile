@@ -1,0 +1,59 @@
+# Erasmi: `make run` serves the platform with demo data, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := erasmi.settings
+
+.PHONY: install run serve test test-fast e2e-deps bench lint format messages compilemessages check-migrations demo clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed compilemessages
+	$(PY) manage.py migrate --noinput -v0
+
+compilemessages: $(VENV)/.installed
+	cd erasmi && ../$(PY) ../manage.py compilemessages -v0
+
+demo: install
+	DEBUG=1 $(PY) manage.py load_demo
+
+run: demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production-like: gunicorn, static files from WhiteNoise (set SECRET_KEY, ALLOWED_HOSTS, HTTPS=1 as in README).
+serve: install
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn erasmi.wsgi --bind 127.0.0.1:8000 --workers 3
+
+e2e-deps:
+	sh scripts/ensure-chromium
+
+test: install e2e-deps check-migrations
+	$(VENV)/bin/pytest -q
+
+test-fast: install
+	$(VENV)/bin/pytest -q -m "not e2e"
+
+check-migrations: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run -v0
+
+bench: install
+	$(PY) bench/run.py
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed
+	cd erasmi && ../$(PY) ../manage.py makemessages -l de -l en -l tr -l it -l da --no-obsolete --no-location
+
+clean:
+	rm -rf $(VENV) var/erasmi.sqlite3 var/static

@@ -1,0 +1,144 @@
+"""JSON, CSV and PDF exports of the compendium, and reading JSON and CSV back.
+
+JSON: a list of practices, each with its shared fields, facet slugs and one
+entry per language. CSV: one row per practice and language; list fields hold
+one item per line inside the cell, which spreadsheets keep as it is.
+"""
+
+import csv
+import datetime
+import io
+import json
+
+from django.utils.translation import gettext as _
+
+from erasmi.compendium.importers import ParsedProfile, ProfileError
+from erasmi.compendium.models import Practice
+from erasmi.compendium.template import LIST_FIELDS, TRANSLATED_FIELDS
+
+FORMAT_VERSION = 1
+SHARED = ["slug", "status", "is_example", "original_language", "founding_year", "member_count", "city"]
+META = ["website", "email", "status_as_of", "licence", "source"]
+FACET_COLUMNS = ["country", "network_type", "formalisation", "fields_of_action", "target_groups"]
+
+
+def export_queryset(language: str | None = None):
+    practices = Practice.objects.published().with_listing().select_related("formalisation")
+    practices = practices.prefetch_related("fields_of_action", "target_groups").order_by("slug")
+    if language:
+        practices = practices.filter(translations__language=language).distinct()
+    return practices
+
+
+def practice_as_dict(practice: Practice) -> dict:
+    data = {key: getattr(practice, key) for key in SHARED + META}
+    data["status_as_of"] = practice.status_as_of.isoformat() if practice.status_as_of else None
+    data["country"] = practice.country.slug if practice.country else None
+    data["network_type"] = practice.network_type.slug if practice.network_type else None
+    data["formalisation"] = practice.formalisation.slug if practice.formalisation_id else None
+    data["fields_of_action"] = [t.slug for t in practice.fields_of_action.all()]
+    data["target_groups"] = [t.slug for t in practice.target_groups.all()]
+    data["translations"] = {
+        t.language: {"state": t.state, **t.content()}
+        for t in sorted(practice.translations.all(), key=lambda t: t.language)
+    }
+    return data
+
+
+def to_json(practices) -> str:
+    return json.dumps(
+        {
+            "format": "erasmi-compendium",
+            "version": FORMAT_VERSION,
+            "practices": [practice_as_dict(p) for p in practices],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+CSV_COLUMNS = [*SHARED, *META, *FACET_COLUMNS, "language", "state", *[f.key for f in TRANSLATED_FIELDS]]
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return "\n".join(value)
+    if value is None:
+        return ""
+    return value
+
+
+def to_csv(practices, language: str | None = None) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for practice in practices:
+        data = practice_as_dict(practice)
+        for lang, version in data["translations"].items():
+            if language and lang != language:
+                continue
+            row = {key: _cell(data[key]) for key in [*SHARED, *META, *FACET_COLUMNS]}
+            row["language"] = lang
+            row.update({key: _cell(value) for key, value in version.items()})
+            writer.writerow(row)
+    return out.getvalue()
+
+
+# -- reading back ----------------------------------------------------------
+
+
+def _profile(path: str, language: str, shared: dict, version: dict) -> ParsedProfile:
+    values = {f.key: version.get(f.key, [] if f.key in LIST_FIELDS else "") for f in TRANSLATED_FIELDS}
+    for key in ("founding_year", "website", "email"):
+        if shared.get(key) not in (None, ""):
+            values[key] = int(shared[key]) if key == "founding_year" else shared[key]
+    status_as_of = shared.get("status_as_of")
+    return ParsedProfile(
+        path=path,
+        language=language,
+        status_as_of=datetime.date.fromisoformat(status_as_of) if status_as_of else None,
+        licence=shared.get("licence") or "",
+        values=values,
+    )
+
+
+def read_json(text: str, path: str) -> list[ParsedProfile]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProfileError(path, error.lineno, _("invalid JSON: %(msg)s") % {"msg": error.msg}) from None
+    if not isinstance(data, dict) or data.get("format") != "erasmi-compendium":
+        raise ProfileError(path, 1, _("this is not an Erasmi compendium export"))
+    profiles = []
+    for practice in data.get("practices", []):
+        translations = practice.get("translations") or {}
+        original = practice.get("original_language")
+        # The original first, so that the others are recorded as its translations.
+        for language in sorted(translations, key=lambda lang: lang != original):
+            if not translations[language].get("name"):
+                raise ProfileError(path, None, _("a version without a network name"))
+            profiles.append(_profile(path, language, practice, translations[language]))
+    return profiles
+
+
+def read_csv(text: str, path: str) -> list[ParsedProfile]:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = {"language", "name"} - set(reader.fieldnames or [])
+    if missing:
+        raise ProfileError(
+            path, 1, _("the CSV file lacks the columns: %(cols)s") % {"cols": ", ".join(sorted(missing))}
+        )
+    # The original versions first, so that the others are recorded as their translations.
+    rows = sorted(
+        enumerate(reader, start=1), key=lambda item: item[1].get("language") != item[1].get("original_language")
+    )
+    profiles = []
+    for number, row in rows:
+        if not row.get("name"):
+            raise ProfileError(path, None, _("record %(n)s: the network name is empty") % {"n": number})
+        version = {
+            key: ([item for item in value.split("\n") if item.strip()] if key in LIST_FIELDS else value)
+            for key, value in row.items()
+        }
+        profiles.append(_profile(path, row["language"], row, version))
+    return profiles

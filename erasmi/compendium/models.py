@@ -1,0 +1,310 @@
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.compendium.template import LIST_FIELDS, TRANSLATED_FIELDS
+from erasmi.core import languages, search
+from erasmi.core.html import to_text
+
+
+class TermQuerySet(models.QuerySet):
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+
+class Term(models.Model):
+    """A value of a shared, translatable vocabulary (country, network type, ...).
+
+    Facets filter on terms, so a filter works whatever the language of the profile.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("Country")
+        NETWORK_TYPE = "network_type", _("Network type")
+        FIELD_OF_ACTION = "field_of_action", _("Field of action")
+        TARGET_GROUP = "target_group", _("Target group")
+        FORMALISATION = "formalisation", _("Degree of formalisation")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    slug = models.SlugField(max_length=80)
+    names = models.JSONField(default=dict, help_text="Name per language code.")
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings the importer recognises.")
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="unique_term_slug")]
+        ordering = ["kind", "slug"]
+
+    def __str__(self):
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        language = language or languages.current()
+        return self.names.get(language) or self.names.get("en") or next(iter(self.names.values()), self.slug)
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Practice.Status.PUBLISHED)
+
+    def search(self, query: str):
+        """Practices any of whose language versions matches the query (stemmed per language)."""
+        if not query.strip():
+            return self
+        ids = search.matching_ids(PracticeTranslation, query)
+        return self.filter(pk__in=PracticeTranslation.objects.filter(pk__in=ids).values("practice_id"))
+
+    def with_listing(self):
+        return self.select_related("country", "network_type").prefetch_related("translations")
+
+
+class Practice(models.Model):
+    """A good-practice profile of a network, following the ERASMI template."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+
+    class Size(models.TextChoices):
+        SMALL = "small", _("up to 20 members")
+        MEDIUM = "medium", _("21 to 50 members")
+        LARGE = "large", _("51 to 100 members")
+        VERY_LARGE = "very_large", _("more than 100 members")
+
+    SIZE_RANGES = {
+        Size.SMALL: (1, 20),
+        Size.MEDIUM: (21, 50),
+        Size.LARGE: (51, 100),
+        Size.VERY_LARGE: (101, None),
+    }
+
+    slug = models.SlugField(max_length=120, unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    is_example = models.BooleanField(
+        _("demonstration example"), default=False, help_text=_("Invented for demonstration, not a real network.")
+    )
+    original_language = models.CharField(max_length=10)
+
+    founding_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True, db_index=True)
+    member_count = models.PositiveIntegerField(_("approximate number of members"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.ForeignKey(
+        Term, models.PROTECT, null=True, blank=True, related_name="+", limit_choices_to={"kind": Term.Kind.COUNTRY}
+    )
+    network_type = models.ForeignKey(
+        Term, models.PROTECT, null=True, blank=True, related_name="+", limit_choices_to={"kind": Term.Kind.NETWORK_TYPE}
+    )
+    formalisation = models.ForeignKey(
+        Term,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": Term.Kind.FORMALISATION},
+    )
+    fields_of_action = models.ManyToManyField(
+        Term, blank=True, related_name="+", limit_choices_to={"kind": Term.Kind.FIELD_OF_ACTION}
+    )
+    target_groups = models.ManyToManyField(
+        Term,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": Term.Kind.TARGET_GROUP},
+        db_table="compendium_practice_target_groups",
+    )
+
+    website = models.CharField(_("website"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    status_as_of = models.DateField(_("information as of"), null=True, blank=True)
+    licence = models.CharField(_("licence"), max_length=60, default="CC BY 4.0")
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="submitted_practices"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        indexes = [models.Index(fields=["status", "slug"]), models.Index(fields=["member_count"])]
+
+    def __str__(self):
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("compendium:detail", args=[self.slug])
+
+    def translation(self, language: str | None = None) -> "PracticeTranslation | None":
+        """The version in the language, else the original, else any (uses prefetched rows)."""
+        language = language or languages.current()
+        by_language = {t.language: t for t in self.translations.all()}
+        return (
+            by_language.get(language)
+            or by_language.get(self.original_language)
+            or next(iter(by_language.values()), None)
+        )
+
+    def original(self) -> "PracticeTranslation | None":
+        return self.translation(self.original_language)
+
+    def available_languages(self) -> list[str]:
+        return sorted(t.language for t in self.translations.all())
+
+    @classmethod
+    def size_of(cls, member_count: int | None) -> str | None:
+        if not member_count:
+            return None
+        for size, (low, high) in cls.SIZE_RANGES.items():
+            if member_count >= low and (high is None or member_count <= high):
+                return size
+        return None
+
+    def publish(self, by=None):
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+        self.save(update_fields=["status", "published_at", "updated"])
+
+
+class PracticeTranslation(models.Model):
+    """One language version of a practice, with its translation state."""
+
+    class State(models.TextChoices):
+        ORIGINAL = "original", _("Original")
+        TRANSLATED = "translated", _("Translated")
+        OUTDATED = "outdated", _("Outdated: the original has changed since")
+
+    practice = models.ForeignKey(Practice, models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=10)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.ORIGINAL)
+    source_digest = models.CharField(
+        max_length=64, blank=True, help_text="Digest of the original this version was translated from."
+    )
+
+    name = models.CharField(_("name of the network"), max_length=300)
+    location = models.CharField(_("location"), max_length=300, blank=True)
+    coordinating_organisation = models.TextField(_("coordinating organisation"), blank=True)
+    formalisation = models.CharField(_("degree of formalisation"), max_length=300, blank=True)
+    members = models.TextField(_("members"), blank=True)
+    fields_of_action = models.JSONField(_("field(s) of action"), default=list, blank=True)
+    target_groups = models.JSONField(_("target group(s)"), default=list, blank=True)
+    network_type = models.CharField(_("network type"), max_length=300, blank=True)
+    short_description = models.TextField(_("short description"), blank=True)
+    resources = models.JSONField(_("resources"), default=list, blank=True)
+    internal_communication = models.JSONField(default=list, blank=True)
+    external_communication = models.JSONField(default=list, blank=True)
+    success_factors = models.JSONField(default=list, blank=True)
+    challenges = models.JSONField(default=list, blank=True)
+    evaluation = models.JSONField(default=list, blank=True)
+    impact = models.TextField(blank=True)
+
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["practice", "language"], name="unique_practice_language")]
+        ordering = ["practice_id", "language"]
+
+    def __str__(self):
+        return f"{self.name} [{self.language}]"
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+        search.index(PracticeTranslation, [self])
+        if self.state == self.State.ORIGINAL:
+            # Versions translated from an earlier original are now behind.
+            self.practice.translations.exclude(pk=self.pk).filter(state=self.State.TRANSLATED).exclude(
+                source_digest=self.digest()
+            ).update(state=self.State.OUTDATED)
+
+    def content(self) -> dict:
+        return {f.key: getattr(self, f.key) for f in TRANSLATED_FIELDS}
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.content(), sort_keys=True).encode()).hexdigest()
+
+    def build_search_text(self) -> str:
+        parts = []
+        for f in TRANSLATED_FIELDS:
+            value = getattr(self, f.key)
+            parts.extend(value if f.key in LIST_FIELDS else [value])
+        return "\n".join(to_text(part) for part in parts if part)
+
+    def mark_translated_from(self, original: "PracticeTranslation"):
+        self.state = self.State.TRANSLATED
+        self.source_digest = original.digest()
+
+
+class PracticeRevision(models.Model):
+    """The history of a practice: who did what, when, with the full content at that moment."""
+
+    class Action(models.TextChoices):
+        IMPORTED = "imported", _("imported")
+        SUBMITTED = "submitted", _("submitted")
+        EDITED = "edited", _("edited")
+        CHANGES_REQUESTED = "changes_requested", _("asked for changes")
+        PUBLISHED = "published", _("published")
+        UNPUBLISHED = "unpublished", _("withdrawn from publication")
+
+    practice = models.ForeignKey(Practice, models.CASCADE, related_name="revisions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    language = models.CharField(max_length=10, blank=True)
+    comment = models.TextField(blank=True)
+    snapshot = models.JSONField(default=dict)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.practice} {self.action} {self.created:%Y-%m-%d}"
+
+
+def facet_counts(practices) -> dict[str, dict]:
+    """Counts of practices per facet value, in a fixed number of queries."""
+    ids = practices.values("pk")
+    counts = {
+        "country": dict(practices.order_by().values_list("country").annotate(n=Count("pk"))),
+        "network_type": dict(practices.order_by().values_list("network_type").annotate(n=Count("pk"))),
+        "formalisation": dict(practices.order_by().values_list("formalisation").annotate(n=Count("pk"))),
+        "field_of_action": dict(
+            Practice.fields_of_action.through.objects.filter(practice_id__in=ids)
+            .values_list("term_id")
+            .annotate(n=Count("practice_id"))
+        ),
+        "target_group": dict(
+            Practice.target_groups.through.objects.filter(practice_id__in=ids)
+            .values_list("term_id")
+            .annotate(n=Count("practice_id"))
+        ),
+    }
+    size_aggregates = {
+        size: Count("pk", filter=Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q()))
+        for size, (low, high) in Practice.SIZE_RANGES.items()
+    }
+    counts["size"] = practices.order_by().aggregate(**size_aggregates)
+    decades = (
+        practices.order_by()
+        .filter(founding_year__isnull=False)
+        .annotate(decade=models.F("founding_year") / 10 * 10)
+        .values_list("decade")
+        .annotate(n=Count("pk"))
+    )
+    counts["decade"] = dict(decades)
+    return counts

@@ -1,0 +1,237 @@
+"""Workflows of the compendium that span several models: import, submission, review."""
+
+import re
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from erasmi.compendium.importers import NUMBER_RE, ParsedProfile
+from erasmi.compendium.models import Practice, PracticeRevision, PracticeTranslation, Term
+from erasmi.compendium.template import TRANSLATED_FIELDS
+
+FACETS = {
+    # translation field -> (Term kind, practice field, many)
+    "network_type": (Term.Kind.NETWORK_TYPE, "network_type", False),
+    "formalisation": (Term.Kind.FORMALISATION, "formalisation", False),
+    "fields_of_action": (Term.Kind.FIELD_OF_ACTION, "fields_of_action", True),
+    "target_groups": (Term.Kind.TARGET_GROUP, "target_groups", True),
+}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold().replace("\u0307", "")).strip()
+
+
+class Vocabulary:
+    """Finds terms by any of their names or aliases, in any language; adds unknown ones."""
+
+    def __init__(self):
+        self.by_kind: dict[str, dict[str, Term]] = {}
+        for term in Term.objects.all():
+            index = self.by_kind.setdefault(term.kind, {})
+            for name in [*term.names.values(), *term.aliases]:
+                index.setdefault(_key(name), term)
+
+    def find(self, kind: str, name: str) -> Term | None:
+        return self.by_kind.get(kind, {}).get(_key(name))
+
+    def get_or_add(self, kind: str, name: str, language: str, counterpart: Term | None = None) -> Term:
+        """The term with that name; else the counterpart gets the name in this language; else a new term."""
+        if term := self.find(kind, name):
+            return term
+        if counterpart is not None and language not in counterpart.names:
+            counterpart.names[language] = name
+            counterpart.save(update_fields=["names"])
+            term = counterpart
+        else:
+            base = slugify(name)[:70] or "term"
+            slug, n = base, 2
+            while Term.objects.filter(kind=kind, slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            term = Term.objects.create(kind=kind, slug=slug, names={language: name})
+        self.by_kind.setdefault(kind, {})[_key(name)] = term
+        return term
+
+
+def snapshot(practice: Practice) -> dict:
+    from erasmi.compendium.exports import practice_as_dict
+
+    return practice_as_dict(practice)
+
+
+def record(practice: Practice, action: str, *, author=None, language: str = "", comment: str = "") -> PracticeRevision:
+    practice = Practice.objects.with_listing().prefetch_related("fields_of_action", "target_groups").get(pk=practice.pk)
+    return PracticeRevision.objects.create(
+        practice=practice,
+        author=author,
+        action=action,
+        language=language,
+        comment=comment,
+        snapshot=snapshot(practice),
+    )
+
+
+def find_practice(values: dict, title: str = "") -> Practice | None:
+    """The practice a profile in another language belongs to: same e-mail, website or name."""
+    if email := values.get("email"):
+        if found := Practice.objects.filter(email__iexact=email).first():
+            return found
+    if website := values.get("website"):
+        if found := Practice.objects.filter(website__iexact=website).first():
+            return found
+    return Practice.objects.filter(slug=practice_slug(values.get("name", ""))).first()
+
+
+def practice_slug(name: str) -> str:
+    # "Netzwerk X (translation of the name)" and "Netzwerk X" are the same network.
+    return slugify(re.sub(r"\([^)]*\)", "", name))[:120] or "practice"
+
+
+def _city_and_country(location: str, vocabulary: Vocabulary) -> tuple[str, Term | None]:
+    parts = [p.strip() for p in re.split(r"\s*[/,]\s*", location) if p.strip()]
+    if not parts:
+        return "", None
+    return parts[0], vocabulary.find(Term.Kind.COUNTRY, parts[-1])
+
+
+def _member_count(members: str) -> int | None:
+    found = NUMBER_RE.search(members or "")
+    if not found:
+        return None
+    digits = re.sub(r"\D", "", found.group(0))
+    return int(digits) if digits else None
+
+
+def apply_facets(practice: Practice, translation: PracticeTranslation, vocabulary: Vocabulary) -> None:
+    """Link the practice to the vocabulary terms its text names (counterparts by position)."""
+    language = translation.language
+    city, country = _city_and_country(translation.location, vocabulary)
+    is_original = translation.state == PracticeTranslation.State.ORIGINAL
+    if city and (is_original or not practice.city):
+        practice.city = city
+    if country and (is_original or practice.country_id is None):
+        practice.country = country
+    original = None if is_original else practice.translations.filter(language=practice.original_language).first()
+    for text_field, (kind, practice_field, many) in FACETS.items():
+        value = getattr(translation, text_field)
+        # The same position in the original names the same term in the original's language.
+        counterparts = getattr(original, text_field) if original else []
+        if not many:
+            value, counterparts = ([value] if value else []), ([counterparts] if counterparts else [])
+        terms = []
+        for position, name in enumerate(value):
+            counterpart = vocabulary.find(kind, counterparts[position]) if position < len(counterparts) else None
+            terms.append(vocabulary.get_or_add(kind, name, language, counterpart))
+        if not (is_original or original is None):
+            continue
+        if many:
+            getattr(practice, practice_field).set(terms)
+        else:
+            setattr(practice, practice_field, terms[0] if terms else None)
+    practice.save()
+
+
+@transaction.atomic
+def import_profiles(profiles: Iterable[ParsedProfile], *, author=None, status=Practice.Status.PUBLISHED) -> list:
+    """Save parsed profiles; versions of one network end up on one practice. All or nothing."""
+    vocabulary = Vocabulary()
+    results = []
+    for profile in profiles:
+        practice, created = save_version(profile.values, profile.language, vocabulary=vocabulary)
+        if created:
+            practice.status = status
+            practice.published_at = timezone.now() if status == Practice.Status.PUBLISHED else None
+        if profile.status_as_of:
+            practice.status_as_of = profile.status_as_of
+        if profile.licence:
+            practice.licence = profile.licence
+        practice.source = practice.source or profile.path.rsplit("/", 1)[-1]
+        practice.save()
+        record(practice, PracticeRevision.Action.IMPORTED, author=author, language=profile.language)
+        results.append((practice, profile.language, created))
+    return results
+
+
+def save_version(
+    values: dict, language: str, *, vocabulary: Vocabulary | None = None, practice: Practice | None = None, **extra
+) -> tuple[Practice, bool]:
+    """Create or update the version of a practice in one language, and its shared fields."""
+    vocabulary = vocabulary or Vocabulary()
+    practice = practice or find_practice(values)
+    created = practice is None
+    if created:
+        slug, base, n = practice_slug(values["name"]), practice_slug(values["name"]), 2
+        while Practice.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        practice = Practice.objects.create(slug=slug, original_language=language, **extra)
+    translation = practice.translations.filter(language=language).first() or PracticeTranslation(
+        practice=practice, language=language
+    )
+    for f in TRANSLATED_FIELDS:
+        if f.key in values:
+            setattr(translation, f.key, values[f.key])
+    is_original = language == practice.original_language
+    if is_original:
+        translation.state = PracticeTranslation.State.ORIGINAL
+    elif original := practice.translations.filter(language=practice.original_language).first():
+        translation.mark_translated_from(original)
+    translation.save()
+
+    for key in ("founding_year", "website", "email"):
+        if values.get(key) and (is_original or not getattr(practice, key)):
+            setattr(practice, key, values[key])
+    count = _member_count(values.get("members", ""))
+    if count and (is_original or not practice.member_count):
+        practice.member_count = count
+    apply_facets(practice, translation, vocabulary)
+    return practice, created
+
+
+@transaction.atomic
+def submit_practice(*, values: dict, language: str, user, status_as_of=None) -> Practice:
+    """A signed-in user proposes a new practice; it waits for an editor."""
+    practice, _created = save_version(
+        values, language, practice=None, status=Practice.Status.SUBMITTED, submitted_by=user, licence="CC BY 4.0"
+    )
+    practice.status_as_of = status_as_of
+    practice.source = ""
+    practice.save()
+    record(practice, PracticeRevision.Action.SUBMITTED, author=user, language=language)
+    return practice
+
+
+@transaction.atomic
+def edit_practice(practice: Practice, *, values: dict, language: str, user, status_as_of=None) -> Practice:
+    """Save one language version; an author's edit after a request for changes goes back to review."""
+    if language == practice.original_language:
+        practice.founding_year = values.get("founding_year")
+        practice.website = values.get("website", "")
+        practice.email = values.get("email", "")
+    if status_as_of:
+        practice.status_as_of = status_as_of
+    if practice.status == Practice.Status.CHANGES_REQUESTED and not getattr(user, "is_editor", False):
+        practice.status = Practice.Status.SUBMITTED
+    practice.save()
+    save_version(values, language, practice=practice)
+    record(practice, PracticeRevision.Action.EDITED, author=user, language=language)
+    return practice
+
+
+REVIEW_DECISIONS = {
+    "publish": (Practice.Status.PUBLISHED, PracticeRevision.Action.PUBLISHED),
+    "request_changes": (Practice.Status.CHANGES_REQUESTED, PracticeRevision.Action.CHANGES_REQUESTED),
+    "unpublish": (Practice.Status.DRAFT, PracticeRevision.Action.UNPUBLISHED),
+}
+
+
+@transaction.atomic
+def review(practice: Practice, decision: str, *, reviewer, comment: str = "") -> Practice:
+    status, action = REVIEW_DECISIONS[decision]
+    practice.status = status
+    if status == Practice.Status.PUBLISHED and not practice.published_at:
+        practice.published_at = timezone.now()
+    practice.save()
+    record(practice, action, author=reviewer, comment=comment)
+    return practice

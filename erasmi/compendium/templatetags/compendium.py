@@ -1,0 +1,27 @@
+from django import template
+
+from erasmi.core import languages
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_value(field, practice, translation):
+    """The value of a template field: shared ones live on the practice, the rest on the version."""
+    if translation is None:
+        return None
+    return getattr(practice if field.shared else translation, field.key)
+
+
+@register.filter
+def website_url(text: str) -> str:
+    """A link target for a website as written in a profile ('www.x.de/y' -> 'https://www.x.de/y')."""
+    first = (text or "").split()[0] if text else ""
+    if not first:
+        return ""
+    return first if first.startswith(("http://", "https://")) else f"https://{first}"
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return languages.name(code)

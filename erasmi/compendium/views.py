@@ -1,0 +1,254 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from erasmi.compendium import exports, pdf, services
+from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter, terms_by_kind
+from erasmi.compendium.forms import PracticeForm, ReviewForm
+from erasmi.compendium.models import Practice, Term, facet_counts
+from erasmi.compendium.template import SECTIONS
+from erasmi.core import languages, permissions
+
+FACET_TITLES = {
+    "country": Term.Kind.COUNTRY.label,
+    "network_type": Term.Kind.NETWORK_TYPE.label,
+    "field": Term.Kind.FIELD_OF_ACTION.label,
+    "target": Term.Kind.TARGET_GROUP.label,
+    "formalisation": Term.Kind.FORMALISATION.label,
+}
+COUNT_KEYS = {
+    "country": "country",
+    "network_type": "network_type",
+    "formalisation": "formalisation",
+    "field": "field_of_action",
+    "target": "target_group",
+}
+
+
+def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
+    groups = []
+    for param, (kind, _lookup) in TERM_FACETS.items():
+        by_id = {term.pk: term for term in terms.get(kind, {}).values()}
+        options = [
+            {"value": by_id[pk].slug, "label": by_id[pk].name(language), "count": n, "active": flt.is_active(param, pk)}
+            for pk, n in counts[COUNT_KEYS[param]].items()
+            if pk in by_id and n
+        ]
+        options += [
+            {"value": by_id[pk].slug, "label": by_id[pk].name(language), "count": 0, "active": True}
+            for pk in flt.terms.get(param, [])
+            if pk not in counts[COUNT_KEYS[param]]
+        ]
+        groups.append(
+            {"param": param, "title": FACET_TITLES[param], "options": sorted(options, key=lambda o: o["label"])}
+        )
+    groups.append(
+        {
+            "param": "size",
+            "title": _("Size"),
+            "options": [
+                {
+                    "value": size,
+                    "label": size.label,
+                    "count": counts["size"][size],
+                    "active": flt.is_active("size", size),
+                }
+                for size in Practice.Size
+                if counts["size"][size] or flt.is_active("size", size)
+            ],
+        }
+    )
+    groups.append(
+        {
+            "param": "decade",
+            "title": _("Founded"),
+            "options": [
+                {
+                    "value": decade,
+                    "label": f"{decade}–{decade + 9}",
+                    "count": n,
+                    "active": flt.is_active("decade", decade),
+                }
+                for decade, n in sorted(counts["decade"].items())
+            ],
+        }
+    )
+    return [group for group in groups if group["options"]]
+
+
+def practice_list(request):
+    language = languages.current()
+    terms = terms_by_kind()
+    flt = PracticeFilter.from_params(request.GET, terms)
+    practices = flt.apply(Practice.objects.published())
+    page = Paginator(practices.with_listing(), settings.ERASMI_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "items": [(p, p.translation(language)) for p in page.object_list],
+        "facets": _facets(terms, facet_counts(practices), flt, language),
+        "filter": flt,
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "query": query.urlencode(),
+    }
+    template = "compendium/_results.html" if request.headers.get("HX-Request") else "compendium/list.html"
+    return render(request, template, context)
+
+
+def _visible(request, slug) -> Practice:
+    practices = Practice.objects.with_listing().select_related("formalisation")
+    practice = get_object_or_404(practices.prefetch_related("fields_of_action", "target_groups"), slug=slug)
+    permissions.require(request.user, "practice.view", practice, hide=True)
+    return practice
+
+
+def practice_detail(request, slug):
+    practice = _visible(request, slug)
+    language = languages.current()
+    translation = practice.translation(language)
+    return render(
+        request,
+        "compendium/detail.html",
+        {
+            "practice": practice,
+            "t": translation,
+            "sections": SECTIONS,
+            "fallback": translation.language != language,
+            "versions": [(code, languages.name(code)) for code in practice.available_languages()],
+            "can_edit": permissions.can(request.user, "practice.edit", practice),
+            "can_review": permissions.can(request.user, "practice.review", practice),
+        },
+    )
+
+
+def compare(request):
+    slugs = list(dict.fromkeys(request.GET.getlist("p")))
+    language = languages.current()
+    error = None
+    practices = []
+    if not 2 <= len(slugs) <= 4:
+        error = _("Choose two to four practices to compare.")
+    else:
+        found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
+        practices = [found[slug] for slug in slugs if slug in found]
+        if len(practices) != len(slugs):
+            error = _("One of the chosen practices does not exist or is not published.")
+    columns = [(p, p.translation(language)) for p in practices]
+    return render(
+        request,
+        "compendium/compare.html",
+        {"columns": columns, "sections": SECTIONS, "error": error},
+        status=400 if error and slugs else 200,
+    )
+
+
+EXPORT_TYPES = {
+    "json": "application/json; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def export(request, fmt):
+    language = request.GET.get("language") or languages.current()
+    if language not in languages.codes():
+        language = languages.current()
+    practices = exports.export_queryset(language if fmt == "pdf" else None)
+    if fmt == "json":
+        body = exports.to_json(practices)
+    elif fmt == "csv":
+        body = exports.to_csv(practices)
+    else:
+        body = pdf.compendium_pdf(practices, language)
+    filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def submit(request):
+    form = PracticeForm(request.POST or None, language=request.POST.get("language") or languages.current())
+    if request.method == "POST" and form.is_valid():
+        practice = form.save_new(request.user)
+        messages.success(request, _("Thank you. Your practice was submitted and will be reviewed by an editor."))
+        return redirect(practice.get_absolute_url())
+    return render(
+        request, "compendium/form.html", {"form": form, "form_sections": form.sections(SECTIONS), "practice": None}
+    )
+
+
+@login_required
+def edit(request, slug, language):
+    practice = _visible(request, slug)
+    permissions.require(request.user, "practice.edit", practice)
+    if language not in languages.codes():
+        return redirect("compendium:edit", slug=slug, language=languages.current())
+    translation = practice.translations.filter(language=language).first()
+    form = PracticeForm(request.POST or None, language=language, practice=practice, translation=translation)
+    if request.method == "POST" and form.is_valid():
+        form.save_version(request.user)
+        messages.success(request, _("Your changes were saved."))
+        return redirect(practice.get_absolute_url())
+    return render(
+        request, "compendium/form.html", {"form": form, "form_sections": form.sections(SECTIONS), "practice": practice}
+    )
+
+
+@login_required
+def review_queue(request):
+    permissions.require(request.user, "practice.review_queue")
+    practices = (
+        Practice.objects.exclude(status=Practice.Status.PUBLISHED)
+        .with_listing()
+        .select_related("submitted_by")
+        .order_by("-updated")
+    )
+    return render(request, "compendium/review_queue.html", {"items": [(p, p.translation()) for p in practices]})
+
+
+@login_required
+def mine(request):
+    practices = Practice.objects.filter(submitted_by=request.user).with_listing().order_by("-updated")
+    return render(request, "compendium/mine.html", {"items": [(p, p.translation()) for p in practices]})
+
+
+@require_POST
+@login_required
+def review(request, slug):
+    practice = _visible(request, slug)
+    permissions.require(request.user, "practice.review", practice)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        services.review(
+            practice, form.cleaned_data["decision"], reviewer=request.user, comment=form.cleaned_data["comment"]
+        )
+        messages.success(request, _("Your decision was recorded."))
+    else:
+        for error in form.errors.values():
+            messages.error(request, error[0])
+    return redirect("compendium:history", slug=slug)
+
+
+@login_required
+def history(request, slug):
+    practice = _visible(request, slug)
+    permissions.require(request.user, "practice.history", practice)
+    revisions = practice.revisions.select_related("author")
+    return render(
+        request,
+        "compendium/history.html",
+        {
+            "practice": practice,
+            "t": practice.translation(),
+            "revisions": revisions,
+            "review_form": ReviewForm(),
+            "can_review": permissions.can(request.user, "practice.review", practice),
+        },
+    )
