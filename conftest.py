@@ -26,3 +26,16 @@ def other_member(db):
 @pytest.fixture
 def editor(db):
     return baker.make("accounts.User", email="editor@example.org", role="editor")
+
+
+@pytest.fixture
+def erfurt(db):
+    """The seed profile, imported in German and Turkish."""
+    from erasmi.compendium import services
+    from erasmi.compendium.importers import read_file
+    from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
+
+    services.import_profiles([read_file(ERFURT_DE), read_file(ERFURT_TR)])
+    from erasmi.compendium.models import Practice
+
+    return Practice.objects.get()

@@ -159,7 +159,7 @@ def export(request, fmt):
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
-    practices = exports.export_queryset(language if fmt == "pdf" else None)
+    practices = exports.export_queryset()
     if fmt == "json":
         body = exports.to_json(practices)
     elif fmt == "csv":

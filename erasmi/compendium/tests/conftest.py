@@ -1,23 +1,6 @@
-from pathlib import Path
-
 import pytest
 
-from erasmi.compendium import services
-from erasmi.compendium.importers import read_file
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-ERFURT_DE = SEEDS / "erfurt-de.txt"
-ERFURT_TR = SEEDS / "erfurt-tr.txt"
-
-
-@pytest.fixture
-def erfurt(db):
-    """The seed profile, imported in German and Turkish."""
-    services.import_profiles([read_file(ERFURT_DE), read_file(ERFURT_TR)])
-    from erasmi.compendium.models import Practice
-
-    return Practice.objects.get()
-
+from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR  # noqa: F401  (used by the tests)
 
 ENGLISH_PROFILE = """Example of good practice: HARBOUR WELCOME NETWORK
 

@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, format, language=None, output, **options):
         if format == "pdf" and not language:
             raise CommandError("--language is required for the PDF compendium")
-        practices = exports.export_queryset(language if format == "pdf" else None)
+        practices = exports.export_queryset()
         if format == "json":
             data = exports.to_json(practices).encode()
         elif format == "csv":
