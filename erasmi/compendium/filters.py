@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, FilteredRelation, Q
+from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from erasmi.compendium.models import Practice, Term
+from erasmi.core import languages
 
 # URL parameter -> (Term kind, lookup)
 TERM_FACETS = {
@@ -17,7 +19,7 @@ TERM_FACETS = {
     "target": (Term.Kind.TARGET_GROUP, "target_groups"),
 }
 SORTS = {
-    "name": (gettext_lazy("Name"), ["slug"]),
+    "name": (gettext_lazy("Name"), ["sort_name", "slug"]),
     "newest": (gettext_lazy("Recently updated"), ["-updated", "slug"]),
     "founded": (gettext_lazy("Founding year, oldest first"), ["founding_year", "slug"]),
     "-founded": (gettext_lazy("Founding year, newest first"), ["-founding_year", "slug"]),
@@ -79,7 +81,7 @@ class PracticeFilter:
             )
         return result
 
-    def apply(self, practices):
+    def apply(self, practices, language: str | None = None):
         practices = practices.search(self.q)
         for param, ids in self.terms.items():
             lookup = TERM_FACETS[param][1]
@@ -99,6 +101,8 @@ class PracticeFilter:
             for decade in self.decades:
                 condition |= Q(founding_year__gte=decade, founding_year__lte=decade + 9)
             practices = practices.filter(condition)
+        if self.sort == "name":
+            practices = with_sort_name(practices, language or languages.current())
         return practices.order_by(*SORTS[self.sort][1])
 
     def is_active(self, param: str, value) -> bool:
@@ -113,6 +117,14 @@ class PracticeFilter:
     @property
     def any(self) -> bool:
         return bool(self.q or self.terms or self.sizes or self.decades)
+
+
+def with_sort_name(practices, language: str):
+    """Annotate the name shown in that language (or the original's) for sorting by name."""
+    return practices.annotate(
+        shown=FilteredRelation("translations", condition=Q(translations__language=language)),
+        original=FilteredRelation("translations", condition=Q(translations__language=F("original_language"))),
+    ).annotate(sort_name=Lower(Coalesce("shown__name", "original__name")))
 
 
 def terms_by_kind() -> dict[str, dict[str, Term]]:

@@ -93,3 +93,15 @@ def test_the_number_of_queries_does_not_grow_with_the_page(client, db, settings,
     with django_assert_max_num_queries(20) as large:
         client.get(list_url())
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_sorting_by_name_uses_the_name_shown_in_each_language(client, db):
+    from erasmi.compendium import services
+
+    zebra = make_practice("Zebra Netzwerk", language="de", location="Jena / Thüringen / Deutschland")
+    services.save_version({"name": "Alpha network"}, "en", practice=zebra)
+    make_practice("Mango Network")
+    names = [t.name for _p, t in client.get(list_url("en"), {"sort": "name"}).context["items"]]
+    assert names == ["Alpha network", "Mango Network"]
+    names = [t.name for _p, t in client.get(list_url("de"), {"sort": "name"}).context["items"]]
+    assert names == ["Mango Network", "Zebra Netzwerk"]
