@@ -39,3 +39,48 @@ def erfurt(db):
     from erasmi.compendium.models import Practice
 
     return Practice.objects.get()
+
+
+@pytest.fixture
+def smtp_server(settings, db):
+    """A real SMTP server on loopback; the platform sends to it through Django's SMTP backend."""
+    import socket
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            message = message_from_bytes(envelope.content, policy=policy.default)
+            self.messages.append({"to": envelope.rcpt_tos, "message": message})
+            return "250 OK"
+
+        def body(self, index=-1) -> str:
+            message = self.messages[index]["message"]
+            part = message.get_body(preferencelist=("plain",))
+            return part.get_content()
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached pages live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

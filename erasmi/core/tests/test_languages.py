@@ -1,0 +1,69 @@
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import clear_url_caches
+
+LOCALE = Path(settings.BASE_DIR) / "erasmi" / "locale"
+
+
+@pytest.mark.parametrize("language", ["de", "en", "tr", "it", "da"])
+def test_catalogue_is_complete(language):
+    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = text.split("\n\n")[1:]
+    assert entries, "the catalogue is empty"
+    untranslated = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""$', e, re.MULTILINE)]
+    assert not untranslated, untranslated[:3]
+    assert "#, fuzzy" not in text
+    assert (LOCALE / language / "LC_MESSAGES" / "django.mo").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("de", "Kompendium guter Praxis"),
+        ("en", "Compendium of good practice"),
+        ("tr", "İyi uygulamalar derlemesi"),
+        ("it", "Compendio di buone pratiche"),
+        ("da", "Kompendium over god praksis"),
+    ],
+)
+def test_each_language_has_its_prefix_and_interface(client, db, language, heading):
+    response = client.get(f"/{language}/compendium/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}" dir="ltr">' in response.text
+    assert heading in response.text
+
+
+def test_language_switcher_links_to_the_same_page(client, erfurt):
+    response = client.get(f"/de/compendium/{erfurt.slug}/")
+    assert f'href="/tr/compendium/{erfurt.slug}/" lang="tr"' in response.text
+
+
+def test_chosen_language_is_remembered(client, db):
+    response = client.get("/it/compendium/")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "it"
+    response = client.get("/")
+    assert response["Location"] == "/it/"
+
+
+def test_browser_language_is_used_on_first_visit(client, db):
+    response = client.get("/", headers={"Accept-Language": "tr-TR,tr;q=0.9"})
+    assert response["Location"] == "/tr/"
+
+
+def test_dates_follow_the_language(client, erfurt):
+    assert "Dezember 2020" in client.get(f"/de/compendium/{erfurt.slug}/").text
+    assert "Aralık 2020" in client.get(f"/tr/compendium/{erfurt.slug}/").text
+    assert "dicembre 2020" in client.get(f"/it/compendium/{erfurt.slug}/").text.lower()
+
+
+def test_a_right_to_left_language_can_be_configured(client, db):
+    languages = [*settings.LANGUAGES, ("ar", "العربيّة")]
+    with override_settings(LANGUAGES=languages):
+        clear_url_caches()
+        response = client.get("/ar/compendium/")
+        assert '<html lang="ar" dir="rtl">' in response.text
+    clear_url_caches()
