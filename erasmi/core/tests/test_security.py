@@ -36,6 +36,7 @@ def test_deploy_check_is_clean_with_the_documented_production_settings(tmp_path)
         "DEBUG": "0",
         "ERASMI_VAR_DIR": str(tmp_path),
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,
