@@ -1,0 +1,47 @@
+"""make bench: the compendium on a generated data set, on SQLite and on PostgreSQL.
+
+Each database is measured in its own process (settings are read at start-up).
+The data set is generated once per database and kept for later runs.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/erasmi_bench")
+
+
+def run(database_url: str) -> int:
+    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "STATIC_MANIFEST": "0", "LOG_LEVEL": "ERROR"}
+    return subprocess.call([sys.executable, str(ROOT / "bench" / "measure.py")], env=env, cwd=ROOT)
+
+
+def postgres_available() -> bool:
+    if not shutil.which("psql"):
+        return False
+    base = PG.rsplit("/", 1)[0] + "/postgres"
+    if subprocess.call(["psql", base, "-qAtc", "select 1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+        return False
+    name = PG.rsplit("/", 1)[1]
+    exists = subprocess.run(["psql", base, "-qAtc", f"select 1 from pg_database where datname='{name}'"],
+                            capture_output=True, text=True).stdout.strip()
+    if not exists:
+        subprocess.check_call(["psql", base, "-qc", f"CREATE DATABASE {name}"])
+    return True
+
+
+def main() -> int:
+    (ROOT / "var").mkdir(exist_ok=True)
+    status = run(f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+    if postgres_available():
+        status |= run(PG)
+    else:
+        print("PostgreSQL not reachable on 127.0.0.1:5432: measured SQLite only")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
