@@ -27,6 +27,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from erasmi.compendium import index  # noqa: E402
 from erasmi.compendium.models import Practice, PracticeTranslation, Term  # noqa: E402
 from erasmi.compendium.template import LIST_FIELDS  # noqa: E402
 from erasmi.core import search  # noqa: E402
@@ -113,6 +114,7 @@ def generate(count: int) -> None:
         targets_through.objects.bulk_create(links_t, batch_size=5000)
         PracticeTranslation.objects.bulk_create(translations, batch_size=2000)
         search.reindex(PracticeTranslation)
+        index.changed()  # bulk_create sends no signals
 
 
 def measure(client: Client, urls: list[str]) -> dict:

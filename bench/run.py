@@ -26,8 +26,9 @@ def postgres_available() -> bool:
     if subprocess.call(["psql", base, "-qAtc", "select 1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
         return False
     name = PG.rsplit("/", 1)[1]
-    exists = subprocess.run(["psql", base, "-qAtc", f"select 1 from pg_database where datname='{name}'"],
-                            capture_output=True, text=True).stdout.strip()
+    exists = subprocess.run(
+        ["psql", base, "-qAtc", f"select 1 from pg_database where datname='{name}'"], capture_output=True, text=True
+    ).stdout.strip()
     if not exists:
         subprocess.check_call(["psql", base, "-qc", f"CREATE DATABASE {name}"])
     return True

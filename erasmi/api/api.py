@@ -6,8 +6,9 @@ from django.utils import translation
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
+from erasmi.compendium import index
 from erasmi.compendium.exports import practice_as_dict
-from erasmi.compendium.filters import FilterError, PracticeFilter, terms_by_kind
+from erasmi.compendium.filters import FilterError
 from erasmi.compendium.models import Practice
 from erasmi.core import languages
 
@@ -85,11 +86,9 @@ def _language(code: str) -> str:
 def list_practices(request, params: Query[PracticeQuery]):
     """Published practices, with the same search, filters and sorting as the compendium page."""
     language = _language(params.language)
-    flt = PracticeFilter.from_params(request.GET, terms_by_kind(), strict=True)
-    practices = flt.apply(Practice.objects.published())
-    count = practices.count()
+    _filter, ids, _index = index.search(request.GET, language, strict=True)
     start = (params.page - 1) * params.page_size
-    rows = practices.with_listing()[start : start + params.page_size]
+    rows = index.load(ids[start : start + params.page_size])
     results = []
     with translation.override(language):
         for practice in rows:
@@ -109,7 +108,7 @@ def list_practices(request, params: Query[PracticeQuery]):
                     "url": request.build_absolute_uri(reverse("compendium:detail", args=[practice.slug])),
                 }
             )
-    return {"count": count, "page": params.page, "page_size": params.page_size, "results": results}
+    return {"count": len(ids), "page": params.page, "page_size": params.page_size, "results": results}
 
 
 @api.get("/practices/{slug}", response={200: dict, 404: ErrorOut}, tags=["compendium"])

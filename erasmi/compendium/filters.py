@@ -1,28 +1,28 @@
-"""Search, facet filters and sorting of the practice list, shared by the pages and the API."""
+"""Search, facet filters and sorting of the practice list, shared by the pages and the API.
+
+The filter is read here; the facet index (index.py) applies it.
+"""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, FilteredRelation, Q
-from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from erasmi.compendium.models import Practice, Term
-from erasmi.core import languages
 
-# URL parameter -> (Term kind, lookup)
+# URL parameter -> vocabulary
 TERM_FACETS = {
-    "country": (Term.Kind.COUNTRY, "country"),
-    "network_type": (Term.Kind.NETWORK_TYPE, "network_type"),
-    "formalisation": (Term.Kind.FORMALISATION, "formalisation"),
-    "field": (Term.Kind.FIELD_OF_ACTION, "fields_of_action"),
-    "target": (Term.Kind.TARGET_GROUP, "target_groups"),
+    "country": Term.Kind.COUNTRY,
+    "network_type": Term.Kind.NETWORK_TYPE,
+    "formalisation": Term.Kind.FORMALISATION,
+    "field": Term.Kind.FIELD_OF_ACTION,
+    "target": Term.Kind.TARGET_GROUP,
 }
 SORTS = {
-    "name": (gettext_lazy("Name"), ["sort_name", "slug"]),
-    "newest": (gettext_lazy("Recently updated"), ["-updated", "slug"]),
-    "founded": (gettext_lazy("Founding year, oldest first"), ["founding_year", "slug"]),
-    "-founded": (gettext_lazy("Founding year, newest first"), ["-founding_year", "slug"]),
+    "name": gettext_lazy("Name"),
+    "newest": gettext_lazy("Recently updated"),
+    "founded": gettext_lazy("Founding year, oldest first"),
+    "-founded": gettext_lazy("Founding year, newest first"),
 }
 MAX_QUERY_LENGTH = 200
 
@@ -53,7 +53,7 @@ class PracticeFilter:
         if len(result.q) > MAX_QUERY_LENGTH:
             refuse(_("The search text is longer than %(n)s characters.") % {"n": MAX_QUERY_LENGTH})
             result.q = result.q[:MAX_QUERY_LENGTH]
-        for param, (kind, _lookup) in TERM_FACETS.items():
+        for param, kind in TERM_FACETS.items():
             for slug in params.getlist(param):
                 term = terms_by_kind.get(kind, {}).get(slug)
                 if term is None:
@@ -81,30 +81,6 @@ class PracticeFilter:
             )
         return result
 
-    def apply(self, practices, language: str | None = None):
-        practices = practices.search(self.q)
-        for param, ids in self.terms.items():
-            lookup = TERM_FACETS[param][1]
-            if lookup in ("fields_of_action", "target_groups"):
-                through = getattr(Practice, lookup).through
-                practices = practices.filter(pk__in=through.objects.filter(term_id__in=ids).values("practice_id"))
-            else:
-                practices = practices.filter(**{f"{lookup}__in": ids})
-        if self.sizes:
-            condition = Q()
-            for size in self.sizes:
-                low, high = Practice.SIZE_RANGES[size]
-                condition |= Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q())
-            practices = practices.filter(condition)
-        if self.decades:
-            condition = Q()
-            for decade in self.decades:
-                condition |= Q(founding_year__gte=decade, founding_year__lte=decade + 9)
-            practices = practices.filter(condition)
-        if self.sort == "name":
-            practices = with_sort_name(practices, language or languages.current())
-        return practices.order_by(*SORTS[self.sort][1])
-
     def is_active(self, param: str, value) -> bool:
         if param in TERM_FACETS:
             return value in self.terms.get(param, [])
@@ -117,18 +93,3 @@ class PracticeFilter:
     @property
     def any(self) -> bool:
         return bool(self.q or self.terms or self.sizes or self.decades)
-
-
-def with_sort_name(practices, language: str):
-    """Annotate the name shown in that language (or the original's) for sorting by name."""
-    return practices.annotate(
-        shown=FilteredRelation("translations", condition=Q(translations__language=language)),
-        original=FilteredRelation("translations", condition=Q(translations__language=F("original_language"))),
-    ).annotate(sort_name=Lower(Coalesce("shown__name", "original__name")))
-
-
-def terms_by_kind() -> dict[str, dict[str, Term]]:
-    result: dict[str, dict[str, Term]] = {}
-    for term in Term.objects.all():
-        result.setdefault(term.kind, {})[term.slug] = term
-    return result

@@ -4,7 +4,6 @@ import json
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,13 +53,6 @@ class Term(models.Model):
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
-
-    def search(self, query: str):
-        """Practices any of whose language versions matches the query (stemmed per language)."""
-        if not query.strip():
-            return self
-        ids = search.matching_ids(PracticeTranslation, query)
-        return self.filter(pk__in=PracticeTranslation.objects.filter(pk__in=ids).values("practice_id"))
 
     def with_listing(self):
         return self.select_related("country", "network_type").prefetch_related("translations")
@@ -274,37 +266,3 @@ class PracticeRevision(models.Model):
 
     def __str__(self):
         return f"{self.practice} {self.action} {self.created:%Y-%m-%d}"
-
-
-def facet_counts(practices) -> dict[str, dict]:
-    """Counts of practices per facet value, in a fixed number of queries."""
-    ids = practices.values("pk")
-    counts = {
-        "country": dict(practices.order_by().values_list("country").annotate(n=Count("pk"))),
-        "network_type": dict(practices.order_by().values_list("network_type").annotate(n=Count("pk"))),
-        "formalisation": dict(practices.order_by().values_list("formalisation").annotate(n=Count("pk"))),
-        "field_of_action": dict(
-            Practice.fields_of_action.through.objects.filter(practice_id__in=ids)
-            .values_list("term_id")
-            .annotate(n=Count("practice_id"))
-        ),
-        "target_group": dict(
-            Practice.target_groups.through.objects.filter(practice_id__in=ids)
-            .values_list("term_id")
-            .annotate(n=Count("practice_id"))
-        ),
-    }
-    size_aggregates = {
-        size: Count("pk", filter=Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q()))
-        for size, (low, high) in Practice.SIZE_RANGES.items()
-    }
-    counts["size"] = practices.order_by().aggregate(**size_aggregates)
-    decades = (
-        practices.order_by()
-        .filter(founding_year__isnull=False)
-        .annotate(decade=models.F("founding_year") / 10 * 10)
-        .values_list("decade")
-        .annotate(n=Count("pk"))
-    )
-    counts["decade"] = dict(decades)
-    return counts

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.compendium import exports, pdf, services
-from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter, terms_by_kind
+from erasmi.compendium import exports, index, pdf, services
+from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import PracticeForm, ReviewForm
-from erasmi.compendium.models import Practice, Term, facet_counts
+from erasmi.compendium.models import Practice, Term
 from erasmi.compendium.template import SECTIONS
 from erasmi.core import languages, permissions
 
@@ -21,29 +21,17 @@ FACET_TITLES = {
     "target": Term.Kind.TARGET_GROUP.label,
     "formalisation": Term.Kind.FORMALISATION.label,
 }
-COUNT_KEYS = {
-    "country": "country",
-    "network_type": "network_type",
-    "formalisation": "formalisation",
-    "field": "field_of_action",
-    "target": "target_group",
-}
 
 
 def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
+    """The facet groups of the list page: each value with its count, chosen ones first kept."""
     groups = []
-    for param, (kind, _lookup) in TERM_FACETS.items():
-        by_id = {term.pk: term for term in terms.get(kind, {}).values()}
-        options = [
-            {"value": by_id[pk].slug, "label": by_id[pk].name(language), "count": n, "active": flt.is_active(param, pk)}
-            for pk, n in counts[COUNT_KEYS[param]].items()
-            if pk in by_id and n
-        ]
-        options += [
-            {"value": by_id[pk].slug, "label": by_id[pk].name(language), "count": 0, "active": True}
-            for pk in flt.terms.get(param, [])
-            if pk not in counts[COUNT_KEYS[param]]
-        ]
+    for param, kind in TERM_FACETS.items():
+        options = []
+        for term in terms.get(kind, {}).values():
+            count, active = counts[param][term.pk], flt.is_active(param, term.pk)
+            if count or active:
+                options.append({"value": term.slug, "label": term.name(language), "count": count, "active": active})
         groups.append(
             {"param": param, "title": FACET_TITLES[param], "options": sorted(options, key=lambda o: o["label"])}
         )
@@ -83,18 +71,16 @@ def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
 
 def practice_list(request):
     language = languages.current()
-    terms = terms_by_kind()
-    flt = PracticeFilter.from_params(request.GET, terms)
-    practices = flt.apply(Practice.objects.published())
-    page = Paginator(practices.with_listing(), settings.ERASMI_PAGE_SIZE).get_page(request.GET.get("page"))
+    flt, ids, idx = index.search(request.GET, language)
+    page = Paginator(ids, settings.ERASMI_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "page": page,
-        "items": [(p, p.translation(language)) for p in page.object_list],
-        "facets": _facets(terms, facet_counts(practices), flt, language),
+        "items": [(p, p.translation(language)) for p in index.load(page.object_list)],
+        "facets": _facets(idx.terms, idx.counts(ids), flt, language),
         "filter": flt,
-        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "sorts": list(SORTS.items()),
         "query": query.urlencode(),
     }
     template = "compendium/_results.html" if request.headers.get("HX-Request") else "compendium/list.html"

@@ -5,8 +5,9 @@ A searchable model has `language`, `search_text` and `search_vector` fields.
   with a GIN index; a query is parsed once per language with that language's
   configuration and matched against the versions in that language.
 - SQLite: an FTS5 table `<table>_fts` holds the text stemmed in Python by the
-  Snowball stemmers (the same algorithms PostgreSQL uses).
-Callers use only `index()` and `matching_ids()`.
+  Snowball stemmers (the same algorithms PostgreSQL uses), each token tagged with
+  its language ("de_arbeitsgrupp"), so that one MATCH searches every language.
+Callers use only `index()`, `reindex()` and `matching_ids()`.
 """
 
 import re
@@ -16,7 +17,6 @@ from functools import cache
 import snowballstemmer
 from django.db import connection
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 
 from erasmi.core import languages
 
@@ -49,6 +49,10 @@ def stems(text: str, language: str) -> list[str]:
     return stemmer.stemWords(tokens) if stemmer else tokens
 
 
+def _tagged(text: str, language: str) -> list[str]:
+    return [f"{language}_{stem}" for stem in stems(text, language)]
+
+
 # -- schema ---------------------------------------------------------------
 
 
@@ -58,7 +62,7 @@ def install(schema_editor, model) -> None:
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {_fts_table(model)} "
-            "USING fts5(body, language UNINDEXED, tokenize='unicode61 remove_diacritics 0')"
+            "USING fts5(body, tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")"
         )
     elif schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search ON {table} USING gin(search_vector)")
@@ -97,8 +101,8 @@ def index(model, rows) -> None:
             fts = _fts_table(model)
             cursor.executemany(f"DELETE FROM {fts} WHERE rowid = %s", [(row.pk,) for row in rows])
             cursor.executemany(
-                f"INSERT INTO {fts} (rowid, body, language) VALUES (%s, %s, %s)",
-                [(row.pk, " ".join(stems(row.search_text, row.language)), row.language) for row in rows],
+                f"INSERT INTO {fts} (rowid, body) VALUES (%s, %s)",
+                [(row.pk, " ".join(_tagged(row.search_text, row.language))) for row in rows],
             )
         elif connection.vendor == "postgresql":
             cursor.executemany(
@@ -125,8 +129,8 @@ def reindex(model) -> int:
 # -- querying -------------------------------------------------------------
 
 
-def matching_ids(model, query: str):
-    """An expression for `pk__in=` selecting the rows that match the query in their language."""
+def matching_ids(model, query: str) -> list[int]:
+    """Ids of the rows that match every word of the query in their own language."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
@@ -136,16 +140,17 @@ def matching_ids(model, query: str):
                 language=language,
                 search_vector=SearchQuery(query, config=_pg_config(language), search_type="websearch"),
             )
-        return model.objects.filter(condition).values("pk")
+        return list(model.objects.filter(condition).values_list("pk", flat=True))
 
-    fts = _fts_table(model)
-    selects, params = [], []
+    groups = []
     for language in languages.codes():
-        terms = stems(query, language)
-        if not terms:
-            continue
-        selects.append(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND language = %s")
-        params += [" AND ".join(f'"{term}"' for term in terms), language]
-    if not selects:
-        return model.objects.none().values("pk")
-    return RawSQL(" UNION ".join(selects), params)
+        terms = _tagged(query, language)
+        if terms:
+            groups.append("(" + " AND ".join(f'"{term}"' for term in terms) + ")")
+    if not groups:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {_fts_table(model)} WHERE {_fts_table(model)} MATCH %s", [" OR ".join(groups)]
+        )
+        return [row[0] for row in cursor.fetchall()]

@@ -49,7 +49,7 @@ def test_facets_count_across_languages(client, erfurt):
 def test_filters_combine_and_counts_follow(client, erfurt):
     make_practice("Harbour Network")
     response = client.get(list_url(), {"country": "germany", "target": "volunteers"})
-    assert [p.slug for p in response.context["page"].object_list] == [erfurt.slug]
+    assert [p.slug for p, _t in response.context["items"]] == [erfurt.slug]
     response = client.get(list_url(), {"country": "ireland", "target": "companies"})
     assert response.context["page"].paginator.count == 0
 
@@ -64,7 +64,7 @@ def test_sorting_by_founding_year(client, erfurt):
     make_practice("Old Network", founding_year=1990)
     make_practice("Young Network", founding_year=2020)
     response = client.get(list_url(), {"sort": "-founded"})
-    assert [p.founding_year for p in response.context["page"].object_list] == [2020, 2004, 1990]
+    assert [p.founding_year for p, _t in response.context["items"]] == [2020, 2004, 1990]
 
 
 def test_pagination_keeps_the_filters(client, db, settings):
@@ -105,3 +105,21 @@ def test_sorting_by_name_uses_the_name_shown_in_each_language(client, db):
     assert names == ["Alpha network", "Mango Network"]
     names = [t.name for _p, t in client.get(list_url("de"), {"sort": "name"}).context["items"]]
     assert names == ["Mango Network", "Zebra Netzwerk"]
+
+
+def test_the_facet_index_follows_every_change(client, erfurt, editor):
+    assert client.get(list_url(), {"q": "Erfurt"}).context["page"].paginator.count == 1
+    from erasmi.compendium import services
+
+    services.review(erfurt, "unpublish", reviewer=editor)
+    assert client.get(list_url(), {"q": "Erfurt"}).context["page"].paginator.count == 0
+    services.review(erfurt, "publish", reviewer=editor)
+    erfurt.target_groups.clear()
+    response = client.get(list_url(), {"target": "volunteers"})
+    assert response.context["page"].paginator.count == 0
+
+
+def test_a_page_from_the_warm_index_needs_few_queries(client, erfurt, django_assert_max_num_queries):
+    client.get(list_url())
+    with django_assert_max_num_queries(4):
+        client.get(list_url(), {"q": "Netzwerk", "country": "germany"})

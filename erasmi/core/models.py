@@ -1,0 +1,30 @@
+import uuid
+
+from django.db import models
+
+
+class ContentVersion(models.Model):
+    """A token that changes whenever a body of content changes.
+
+    Processes that keep a derived structure in memory (e.g. the compendium's facet
+    index) compare tokens with one cheap query and rebuild when it differs. A
+    random token, not a counter: a rolled-back transaction cannot reuse one.
+    """
+
+    key = models.CharField(max_length=40, primary_key=True)
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return f"{self.key}: {self.token}"
+
+    @classmethod
+    def bump(cls, key: str) -> None:
+        if not cls.objects.filter(key=key).update(token=uuid.uuid4()):
+            cls.objects.get_or_create(key=key)
+
+    @classmethod
+    def current(cls, key: str) -> uuid.UUID:
+        token = cls.objects.filter(key=key).values_list("token", flat=True).first()
+        if token is None:
+            token = cls.objects.get_or_create(key=key)[0].token
+        return token
