@@ -15,8 +15,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 install: $(VENV)/.installed compilemessages
 	$(PY) manage.py migrate --noinput -v0
 
+# The compiled catalogues are committed too, so a machine without gettext still runs.
 compilemessages: $(VENV)/.installed
-	cd erasmi && ../$(PY) ../manage.py compilemessages -v0
+	if command -v msgfmt >/dev/null; then cd erasmi && ../$(PY) ../manage.py compilemessages -v0; fi
 
 demo: install
 	DEBUG=1 $(PY) manage.py load_demo

@@ -239,3 +239,4 @@ LOGGING = {
 }
 
 ERASMI_PAGE_SIZE = 20
+ERASMI_CACHE_DIR = Path(os.environ.get("ERASMI_CACHE_DIR", VAR_DIR / "cache"))

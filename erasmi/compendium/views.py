@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.compendium import exports, index, pdf, services
+from erasmi.compendium import exports, index, services
 from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term
@@ -24,7 +24,7 @@ FACET_TITLES = {
 
 
 def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
-    """The facet groups of the list page: each value with its count, chosen ones first kept."""
+    """The facet groups of the list page: the values with a count, and the chosen ones even without."""
     groups = []
     for param, kind in TERM_FACETS.items():
         options = []
@@ -145,17 +145,9 @@ def export(request, fmt):
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
-    practices = exports.export_queryset()
-    if fmt == "json":
-        body = exports.to_json(practices)
-    elif fmt == "csv":
-        body = exports.to_csv(practices)
-    else:
-        body = pdf.compendium_pdf(practices, language)
+    path = exports.cached_file(fmt, language)
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
-    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 
 
 @login_required

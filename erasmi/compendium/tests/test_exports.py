@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -25,7 +26,7 @@ def _content(practice):
 def test_json_export_has_every_field_and_language(client, erfurt):
     response = client.get(reverse("compendium:export", args=["json"]))
     assert response["Content-Type"].startswith("application/json")
-    practice = response.json()["practices"][0]
+    practice = json.loads(b"".join(response.streaming_content))["practices"][0]
     assert practice["founding_year"] == 2004
     assert practice["country"] == "germany"
     assert set(practice["translations"]) == {"de", "tr"}
@@ -83,7 +84,7 @@ def test_pdf_compendium_has_cover_contents_and_one_section_per_practice(erfurt, 
 def test_pdf_download_from_the_page(client, erfurt):
     response = client.get(reverse("compendium:export", args=["pdf"]), {"language": "de"})
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert "erasmi-compendium-de.pdf" in response["Content-Disposition"]
 
 
@@ -95,3 +96,15 @@ def test_import_of_profiles_writes_nothing_when_one_fails(db):
     with pytest.raises(IntegrityError):
         import_profiles([good, bad])
     assert Practice.objects.count() == 0
+
+
+def test_a_download_is_generated_once_per_change_of_the_compendium(client, erfurt, settings):
+    url = reverse("compendium:export", args=["json"])
+    first = b"".join(client.get(url).streaming_content)
+    files = list((settings.ERASMI_CACHE_DIR / "exports").iterdir())
+    assert len(files) == 1
+    assert b"".join(client.get(url).streaming_content) == first
+    make_practice("Harbour Welcome Network")
+    third = b"".join(client.get(url).streaming_content)
+    assert b"Harbour Welcome Network" in third
+    assert len(list((settings.ERASMI_CACHE_DIR / "exports").iterdir())) == 1  # the old file is gone
