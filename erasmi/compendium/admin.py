@@ -13,7 +13,7 @@ class TermAdmin(admin.ModelAdmin):
 class TranslationInline(admin.StackedInline):
     model = PracticeTranslation
     extra = 0
-    exclude = ["search_vector"]
+    exclude = ["search_text"]
 
 
 @admin.register(Practice)

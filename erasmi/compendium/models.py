@@ -2,7 +2,6 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -204,7 +203,6 @@ class PracticeTranslation(models.Model):
     impact = models.TextField(blank=True)
 
     search_text = models.TextField(blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

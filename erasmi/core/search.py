@@ -1,13 +1,17 @@
 """Full-text search with stemming per language, one backend per database.
 
-A searchable model has `language`, `search_text` and `search_vector` fields.
-- PostgreSQL: `search_vector` holds to_tsvector(<language config>, search_text),
-  with a GIN index; a query is parsed once per language with that language's
-  configuration and matched against the versions in that language.
-- SQLite: an FTS5 table `<table>_fts` holds the text stemmed in Python by the
-  Snowball stemmers (the same algorithms PostgreSQL uses), each token tagged with
-  its language ("de_arbeitsgrupp"), so that one MATCH searches every language.
-Callers use only `index()`, `reindex()` and `matching_ids()`.
+A searchable model has `language` and `search_text` fields. Its index lives in a
+narrow side table `<table>_search`, so that a search reads index rows, not the
+wide content rows:
+- PostgreSQL: (id, language, vector) with vector = to_tsvector(<the language's
+  configuration>, search_text) and a GIN index; a query is parsed once per
+  language with that language's configuration and matched against the rows in
+  that language.
+- SQLite: an FTS5 table holding the text stemmed in Python by the Snowball
+  stemmers (the algorithms PostgreSQL uses), each token tagged with its language
+  ("de_arbeitsgrupp"), so that one MATCH searches every language.
+Callers use only `install()` (from a migration), `index()`, `remove()`, `reindex()`
+and `matching_ids()`.
 """
 
 import re
@@ -16,18 +20,17 @@ from functools import cache
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import Q
 
 from erasmi.core import languages
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-# -- shared ---------------------------------------------------------------
+def _table(model) -> str:
+    return f"{model._meta.db_table}_search"
 
 
-def _fts_table(model) -> str:
-    return f"{model._meta.db_table}_fts"
+# -- words ------------------------------------------------------------------
 
 
 @cache
@@ -53,29 +56,30 @@ def _tagged(text: str, language: str) -> list[str]:
     return [f"{language}_{stem}" for stem in stems(text, language)]
 
 
-# -- schema ---------------------------------------------------------------
+# -- schema -----------------------------------------------------------------
 
 
 def install(schema_editor, model) -> None:
-    """Create the search index of a model (called from a migration)."""
-    table = model._meta.db_table
+    """Create the search table of a model (called from a migration)."""
+    search_table = _table(model)
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_fts_table(model)} "
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {search_table} "
             "USING fts5(body, tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")"
         )
     elif schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search ON {table} USING gin(search_vector)")
+        schema_editor.execute(
+            f"CREATE TABLE IF NOT EXISTS {search_table} ("
+            "id bigint PRIMARY KEY, language varchar(10) NOT NULL, vector tsvector NOT NULL)"
+        )
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {search_table}_vector ON {search_table} USING gin(vector)")
 
 
 def uninstall(schema_editor, model) -> None:
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(f"DROP TABLE IF EXISTS {_fts_table(model)}")
-    elif schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {model._meta.db_table}_search")
+    schema_editor.execute(f"DROP TABLE IF EXISTS {_table(model)}")
 
 
-# -- indexing -------------------------------------------------------------
+# -- indexing ---------------------------------------------------------------
 
 
 @cache
@@ -95,62 +99,66 @@ def index(model, rows) -> None:
     rows = list(rows)
     if not rows:
         return
-    table = model._meta.db_table
+    table = _table(model)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            fts = _fts_table(model)
-            cursor.executemany(f"DELETE FROM {fts} WHERE rowid = %s", [(row.pk,) for row in rows])
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(row.pk,) for row in rows])
             cursor.executemany(
-                f"INSERT INTO {fts} (rowid, body) VALUES (%s, %s)",
+                f"INSERT INTO {table} (rowid, body) VALUES (%s, %s)",
                 [(row.pk, " ".join(_tagged(row.search_text, row.language))) for row in rows],
             )
         elif connection.vendor == "postgresql":
             cursor.executemany(
-                f"UPDATE {table} SET search_vector = to_tsvector(%s::regconfig, search_text) WHERE id = %s",
-                [(_pg_config(row.language), row.pk) for row in rows],
+                f"INSERT INTO {table} (id, language, vector) VALUES (%s, %s, to_tsvector(%s::regconfig, %s)) "
+                "ON CONFLICT (id) DO UPDATE SET language = EXCLUDED.language, vector = EXCLUDED.vector",
+                [(row.pk, row.language, _pg_config(row.language), row.search_text) for row in rows],
             )
+
+
+def remove(model, pks) -> None:
+    """Drop deleted rows from the index (called when rows are deleted)."""
+    with connection.cursor() as cursor:
+        key = "rowid" if connection.vendor == "sqlite" else "id"
+        cursor.executemany(f"DELETE FROM {_table(model)} WHERE {key} = %s", [(pk,) for pk in pks])
+
+
+def forget(sender, instance, **kwargs) -> None:
+    """post_delete receiver for searchable models (cascaded deletes included)."""
+    remove(sender, [instance.pk])
 
 
 def reindex(model) -> int:
     """Rebuild the whole index of a model; returns the number of rows indexed."""
-    rows = model.objects.only("pk", "language", "search_text")
-    count = 0
-    batch = []
-    for row in rows.iterator(chunk_size=2000):
+    count, batch = 0, []
+    for row in model.objects.only("pk", "language", "search_text").iterator(chunk_size=2000):
         batch.append(row)
         if len(batch) == 2000:
             index(model, batch)
-            count += len(batch)
-            batch = []
+            count, batch = count + len(batch), []
     index(model, batch)
     return count + len(batch)
 
 
-# -- querying -------------------------------------------------------------
+# -- querying ---------------------------------------------------------------
 
 
 def matching_ids(model, query: str) -> list[int]:
     """Ids of the rows that match every word of the query in their own language."""
+    table = _table(model)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
-        condition = Q(pk__in=[])
+        conditions, params = [], []
         for language in languages.codes():
-            condition |= Q(
-                language=language,
-                search_vector=SearchQuery(query, config=_pg_config(language), search_type="websearch"),
-            )
-        return list(model.objects.filter(condition).values_list("pk", flat=True))
-
-    groups = []
-    for language in languages.codes():
-        terms = _tagged(query, language)
-        if terms:
-            groups.append("(" + " AND ".join(f'"{term}"' for term in terms) + ")")
-    if not groups:
-        return []
+            conditions.append("(language = %s AND vector @@ websearch_to_tsquery(%s::regconfig, %s))")
+            params += [language, _pg_config(language), query]
+        sql = f"SELECT id FROM {table} WHERE {' OR '.join(conditions)}"
+    else:
+        groups = []
+        for language in languages.codes():
+            if terms := _tagged(query, language):
+                groups.append("(" + " AND ".join(f'"{term}"' for term in terms) + ")")
+        if not groups:
+            return []
+        sql, params = f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [" OR ".join(groups)]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM {_fts_table(model)} WHERE {_fts_table(model)} MATCH %s", [" OR ".join(groups)]
-        )
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

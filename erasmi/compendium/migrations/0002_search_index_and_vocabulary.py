@@ -1,14 +1,12 @@
 from django.db import migrations
 
-from erasmi.core import search
-
 
 def install_search(apps, schema_editor):
-    search.install(schema_editor, apps.get_model("compendium", "PracticeTranslation"))
+    """Superseded by 0003 (the side table); kept as a no-op so that history stays linear."""
 
 
 def uninstall_search(apps, schema_editor):
-    search.uninstall(schema_editor, apps.get_model("compendium", "PracticeTranslation"))
+    pass
 
 
 def load_vocabulary(apps, schema_editor):

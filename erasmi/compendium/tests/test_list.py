@@ -123,3 +123,12 @@ def test_a_page_from_the_warm_index_needs_few_queries(client, erfurt, django_ass
     client.get(list_url())
     with django_assert_max_num_queries(4):
         client.get(list_url(), {"q": "Netzwerk", "country": "germany"})
+
+
+def test_a_deleted_practice_leaves_nothing_in_the_search_index(erfurt):
+    from erasmi.compendium.models import PracticeTranslation
+    from erasmi.core import search
+
+    assert len(search.matching_ids(PracticeTranslation, "Erfurt")) == 2
+    erfurt.delete()
+    assert search.matching_ids(PracticeTranslation, "Erfurt") == []
