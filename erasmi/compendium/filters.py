@@ -49,7 +49,8 @@ class PracticeFilter:
             if strict:
                 raise FilterError(message)
 
-        result.q = (params.get("q") or "").strip()
+        # Control characters (NUL among them) are no search text; PostgreSQL refuses NUL.
+        result.q = "".join(ch for ch in params.get("q") or "" if ch.isprintable() or ch.isspace()).strip()
         if len(result.q) > MAX_QUERY_LENGTH:
             refuse(_("The search text is longer than %(n)s characters.") % {"n": MAX_QUERY_LENGTH})
             result.q = result.q[:MAX_QUERY_LENGTH]

@@ -66,3 +66,13 @@ def test_list_query_count_does_not_grow_with_page_size(client, db, django_assert
     with django_assert_max_num_queries(4) as many:
         client.get("/api/practices", {"page_size": 25})
     assert len(few.captured_queries) == len(many.captured_queries)
+
+
+def test_odd_input_never_breaks_the_api_or_the_page(client, erfurt):
+    odd = ["\x00", "'; DROP TABLE x; --", '"unbalanced', "AND OR NOT", "*", "()", "ع", "🙂", "a" * 200, "NEAR(a b)"]
+    for text in odd:
+        assert client.get("/api/practices", {"q": text}).status_code in (200, 400), text
+        assert client.get("/en/compendium/", {"q": text}).status_code == 200, text
+    assert client.get("/api/practices", {"page": "0"}).status_code == 400
+    assert client.get("/api/practices", {"page_size": "-1"}).status_code == 400
+    assert client.get("/en/compendium/", {"page": "-3"}).status_code == 200

@@ -164,3 +164,67 @@ def test_labels_match_leniently_and_unknown_labels_fall_back_on_their_position(e
 
 def test_language_can_be_given(english_profile_text):
     assert parse_text(english_profile_text, "x.txt", language="it").language == "it"
+
+
+DANISH_PROFILE = """Eksempel på god praksis: VELKOMST AARHUS
+
+Oplysninger pr.: marts 2021
+
+1. GENERELLE OPLYSNINGER
+
+Netværkets navn\tVelkomst Aarhus
+Stiftelsesår\t2015
+Sted\tAarhus / Midtjylland / Danmark
+Koordinerende organisation\tAarhus Kommune
+Formaliseringsgrad\tFormel samarbejdsaftale
+Medlemmer\tCirka 30
+Indsatsområde(r)\tArbejdsmarked; Bolig
+Målgrupper\tFrivillige
+Netværkstype\tCivilsamfundsnetværk
+
+2. NETVÆRKSPROFIL
+
+Kort beskrivelse\tEt netværk.
+Ressourcer\t• Frivillige
+Intern kommunikation & moderationsteknikker\t• Møder
+Ekstern kommunikation og arrangementsformater\t• Nyhedsbrev
+
+3. SUCCESFAKTORER OG UDFORDRINGER
+
+Succesfaktorer\t• Tillid
+Udfordringer og løsninger\t• Økonomi
+Evaluering og bæredygtighed\t• Årlig rapport
+Effekt, innovation og overførselspotentiale\tKan overføres.
+"""
+
+
+def test_danish_profile_without_section_four_is_read_in_danish(db, tmp_path):
+    path = tmp_path / "aarhus.txt"
+    path.write_text(DANISH_PROFILE)
+    call_command("import_practice", str(path), verbosity=0)
+    practice = Practice.objects.get()
+    assert practice.original_language == "da"
+    assert practice.status_as_of == datetime.date(2021, 3, 1)
+    assert practice.country.slug == "denmark"
+    assert practice.formalisation.slug == "formal-cooperation-agreement"
+    assert sorted(practice.fields_of_action.values_list("slug", flat=True)) == ["housing", "labour-market"]
+    t = practice.translations.get()
+    assert t.internal_communication == ["Møder"]
+    assert t.impact == "Kan overføres."
+
+
+def test_italian_labels_with_small_differences_are_recognised():
+    text = (
+        DANISH_PROFILE.replace("Netværkets navn", "Nome della rete:")
+        .replace("Stiftelsesår", "Anno fondazione")
+        .replace("Kort beskrivelse", "Breve descrizione")
+        .replace("1. GENERELLE OPLYSNINGER", "1. INFORMAZIONI GENERALI")
+        .replace("2. NETVÆRKSPROFIL", "2. PROFILO DELLA RETE")
+        .replace("3. SUCCESFAKTORER OG UDFORDRINGER", "3. FATTORI DI SUCCESSO E SFIDE")
+        .replace("Eksempel på god praksis", "Esempio di buona pratica")
+        .replace("Oplysninger pr.: marts 2021", "Stato delle informazioni: marzo 2021")
+    )
+    profile = parse_text(text, "it.txt", language="it")
+    assert profile.values["name"] == "Velkomst Aarhus"
+    assert profile.values["founding_year"] == 2015
+    assert profile.status_as_of == datetime.date(2021, 3, 1)
