@@ -264,3 +264,25 @@ class PracticeRevision(models.Model):
 
     def __str__(self):
         return f"{self.practice} {self.action} {self.created:%Y-%m-%d}"
+
+    def changed_fields(self, previous: "PracticeRevision | None") -> list[str]:
+        """Labels of the template fields whose content differs from the previous revision."""
+        from erasmi.compendium.template import FIELDS_BY_KEY
+
+        if previous is None:
+            return []
+        before, after = previous.snapshot, self.snapshot
+        changed = []
+        for key, field in FIELDS_BY_KEY.items():
+            if field.shared:
+                differs = before.get(key) != after.get(key)
+            else:
+                languages = set(before.get("translations", {})) | set(after.get("translations", {}))
+                differs = any(
+                    before.get("translations", {}).get(lang, {}).get(key)
+                    != after.get("translations", {}).get(lang, {}).get(key)
+                    for lang in languages
+                )
+            if differs:
+                changed.append(str(field.label))
+        return changed

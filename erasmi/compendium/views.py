@@ -218,7 +218,9 @@ def review(request, slug):
 def history(request, slug):
     practice = _visible(request, slug)
     permissions.require(request.user, "practice.history", practice)
-    revisions = practice.revisions.select_related("author")
+    revisions = list(practice.revisions.select_related("author"))  # newest first
+    for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
+        revision.changes = revision.changed_fields(previous)
     return render(
         request,
         "compendium/history.html",

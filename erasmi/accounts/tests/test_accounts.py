@@ -90,3 +90,41 @@ def test_admin_is_for_platform_admins_only(client, db, member):
     admin = User.objects.create_superuser("root@example.org", PASSWORD)
     client.force_login(admin)
     assert client.get("/en/admin/").status_code == 200
+
+
+def test_a_person_downloads_everything_stored_about_them(client, db):
+    from erasmi.compendium.tests.factories import make_practice
+
+    user = _verified_user()
+    make_practice("My Network", status="submitted", submitted_by=user)
+    client.force_login(user)
+    response = client.get("/en/accounts/me/data.json")
+    data = response.json()
+    assert "attachment" in response["Content-Disposition"]
+    assert data["account"]["email"] == "known@example.org"
+    assert data["email_addresses"] == [{"email": "known@example.org", "verified": True, "primary": True}]
+    assert data["submitted_practices"][0]["slug"] == "my-network"
+
+
+def test_deleting_the_account_needs_the_password_and_keeps_the_practice_without_the_name(client, db):
+    from erasmi.compendium.models import Practice
+    from erasmi.compendium.tests.factories import make_practice
+
+    user = _verified_user()
+    make_practice("My Network", submitted_by=user)
+    client.force_login(user)
+    response = client.post("/en/accounts/me/delete/", {"password": "wrong"})
+    assert response.status_code == 400
+    assert "The password is not correct." in response.text
+    assert User.objects.filter(pk=user.pk).exists()
+
+    response = client.post("/en/accounts/me/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(email="known@example.org").exists()
+    assert Practice.objects.get().submitted_by is None
+    assert "_auth_user_id" not in client.session
+
+
+def test_account_pages_need_a_sign_in(client, db):
+    for url in ["/en/accounts/me/", "/en/accounts/me/data.json", "/en/accounts/me/delete/"]:
+        assert client.get(url).status_code == 302

@@ -107,6 +107,10 @@ def test_history_keeps_every_change_with_its_content(client, member, editor):
     assert [r.action for r in revisions] == ["edited", "published"]
     assert revisions[0].author == editor
     assert revisions[0].snapshot["translations"]["en"]["short_description"] == "New text"
+    form["short_description"] = "Newer text"
+    client.post(reverse("compendium:edit", args=[practice.slug, "en"]), form)
+    history = client.get(reverse("compendium:history", args=[practice.slug]))
+    assert "Changed: Short description</span>" in history.text
 
 
 def test_editor_adds_a_translation_which_is_marked_translated(client, erfurt, editor):

@@ -1,0 +1,33 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from erasmi.accounts import services
+from erasmi.accounts.forms import DeleteAccountForm
+
+
+@login_required
+def me(request):
+    return render(request, "accounts/me.html", {"delete_form": DeleteAccountForm(user=request.user)})
+
+
+@login_required
+def data(request):
+    body = json.dumps(services.personal_data(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="erasmi-my-data.json"'
+    return response
+
+
+@login_required
+def delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request, request.user)
+        messages.success(request, _("Your account and your personal data were deleted."))
+        return redirect("core:home")
+    return render(request, "accounts/me.html", {"delete_form": form}, status=400 if request.method == "POST" else 200)
