@@ -219,7 +219,8 @@ def history(request, slug):
     practice = _visible(request, slug)
     permissions.require(request.user, "practice.history", practice)
     revisions = list(practice.revisions.select_related("author"))  # newest first
-    for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
+    for position, revision in enumerate(revisions):
+        previous = revisions[position + 1] if position + 1 < len(revisions) else None
         revision.changes = revision.changed_fields(previous)
     return render(
         request,

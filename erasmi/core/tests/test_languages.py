@@ -67,3 +67,12 @@ def test_a_right_to_left_language_can_be_configured(client, db):
         response = client.get("/ar/compendium/")
         assert '<html lang="ar" dir="rtl">' in response.text
     clear_url_caches()
+
+
+def test_english_catalogue_says_what_the_source_says():
+    """English is the source language: a translation that differs came from a fuzzy match."""
+    text = (LOCALE / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    for entry in text.split("\n\n")[1:]:
+        single = re.search(r'^msgid "(.*)"\nmsgstr "(.*)"$', entry, re.MULTILINE)
+        if single and single.group(1):
+            assert single.group(1) == single.group(2), entry
