@@ -95,3 +95,47 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+# -- networks and events ------------------------------------------------------
+
+
+@pytest.fixture
+def coordinator(db):
+    from model_bakery import baker
+
+    return baker.make("accounts.User", email="coordinator@example.org")
+
+
+@pytest.fixture
+def erfurt_network(coordinator, member):
+    import datetime
+
+    from erasmi.networks.models import Membership, Organisation, Person, WorkingGroup
+    from erasmi.networks.tests.factories import make_network
+
+    network = make_network("erfurt", coordinator, [member])
+    for name, actor_type in [
+        ("Stadt Erfurt", Organisation.ActorType.AUTHORITY),
+        ("Caritas", Organisation.ActorType.WELFARE),
+        ("Afrikanisch-Deutscher Verein", Organisation.ActorType.MIGRANT_ORGANISATION),
+        ("VHS", Organisation.ActorType.EDUCATION),
+    ]:
+        Membership.objects.create(
+            network=network,
+            organisation=Organisation.objects.create(name=name, actor_type=actor_type, languages=["de"]),
+            joined=datetime.date(2010, 1, 1),
+        )
+    left = Organisation.objects.create(name="Former Ltd", actor_type=Organisation.ActorType.COMPANY)
+    Membership.objects.create(
+        network=network, organisation=left, joined=datetime.date(2012, 1, 1), left=datetime.date(2020, 6, 30)
+    )
+    WorkingGroup.objects.create(network=network, slug="sprache", name="Sprache", lead=Person.for_user(member))
+    return network
+
+
+@pytest.fixture
+def other_network(other_member):
+    from erasmi.networks.tests.factories import make_network
+
+    return make_network("halle", member_users=[other_member])

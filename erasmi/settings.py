@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "erasmi.core",
     "erasmi.accounts",
     "erasmi.compendium",
+    "erasmi.networks",
+    "erasmi.events",
     "erasmi.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -5,13 +5,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from erasmi.api.api import api
+from erasmi.events.urls import feed_urlpatterns
 
 urlpatterns = [
     path("api/", api.urls),
+    *feed_urlpatterns,
 ]
 urlpatterns += i18n_patterns(
     path("", include("erasmi.core.urls")),
     path("compendium/", include("erasmi.compendium.urls")),
+    path("networks/", include("erasmi.networks.urls")),
+    path("networks/", include("erasmi.events.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.events.models import Event, Registration
+
+
+class EventForm(forms.ModelForm):
+    formats = forms.MultipleChoiceField(
+        label=_("Formats"), choices=Event.Format.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "kind",
+            "working_group",
+            "formats",
+            "starts",
+            "ends",
+            "place",
+            "online_url",
+            "visibility",
+            "capacity",
+            "description",
+            "agenda",
+        ]
+        widgets = {
+            "starts": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+        self.fields["working_group"].queryset = network.working_groups.all()
+        for name in ("starts", "ends"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts"), data.get("ends")
+        if starts and ends and ends < starts:
+            self.add_error("ends", _("The end is before the start."))
+        if not data.get("place") and not data.get("online_url"):
+            self.add_error("place", _("Give a place, an online link, or both."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.network = self.network
+        return super().save(commit)
+
+
+class MinutesForm(forms.ModelForm):
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Attended"), queryset=Registration.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Event
+        fields = ["minutes", "decisions"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 10}), "decisions": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        registrations = self.instance.registrations.filter(status=Registration.Status.CONFIRMED).select_related(
+            "person"
+        )
+        self.fields["attended"].queryset = registrations
+        self.fields["attended"].initial = [r.pk for r in registrations if r.attended]
+
+    def save(self, commit=True):
+        event = super().save(commit)
+        chosen = {r.pk for r in self.cleaned_data["attended"]}
+        for registration in self.fields["attended"].queryset:
+            registration.attended = registration.pk in chosen
+            registration.save(update_fields=["attended", "updated"])
+        return event

@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.core.html import sanitize
+from erasmi.networks.models import Network, Person, WorkingGroup
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user, network):
+        from erasmi.core import permissions
+
+        if permissions.can(user, "network.view_internal", network):
+            return self.filter(network=network)
+        return self.filter(network=network, visibility=Event.Visibility.PUBLIC)
+
+    def upcoming(self):
+        return self.filter(ends__gte=timezone.now())
+
+
+class Event(models.Model):
+    """A meeting or event of a network or one of its working groups."""
+
+    class Kind(models.TextChoices):
+        NETWORK_MEETING = "network_meeting", _("Network meeting")
+        GROUP_MEETING = "group_meeting", _("Working-group meeting")
+        TRAINING = "training", _("Training")
+        CONFERENCE = "conference", _("Conference")
+        OTHER = "other", _("Other event")
+
+    class Format(models.TextChoices):
+        PANEL = "panel", _("Panel")
+        TALK = "talk", _("Talk")
+        DISCUSSION = "discussion", _("Discussion round")
+        NETWORK_CAFE = "network_cafe", _("Network café with info tables")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="events")
+    working_group = models.ForeignKey(
+        WorkingGroup, models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("working group")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NETWORK_MEETING)
+    formats = models.JSONField(_("formats"), default=list, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    starts = models.DateTimeField(_("starts"), db_index=True)
+    ends = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    visibility = models.CharField(
+        _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("Empty: no limit."))
+    minutes = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts", "pk"]
+        indexes = [models.Index(fields=["network", "starts"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends__gte=models.F("starts")), name="event_ends_after_start")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Rich text is cleaned once, on the way in.
+        for field in ("description", "agenda", "minutes", "decisions"):
+            setattr(self, field, sanitize(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.network.slug, self.pk])
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends < timezone.now()
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(Person, models.CASCADE, related_name="registrations")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_person")]
+
+    def __str__(self):
+        return f"{self.person} – {self.event} ({self.status})"

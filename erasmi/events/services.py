@@ -1,0 +1,57 @@
+"""Registration for events: places, waiting list and moving up, safe under concurrency.
+
+Each change locks the event row (SELECT ... FOR UPDATE on PostgreSQL; on SQLite
+every transaction starts IMMEDIATE, which takes the write lock), so two people can
+never take the last place at once.
+"""
+
+from django.db import transaction
+
+from erasmi.events.models import Event, Registration
+from erasmi.networks.models import Person
+
+
+class RegistrationError(Exception):
+    pass
+
+
+@transaction.atomic
+def register(event: Event, person: Person) -> Registration:
+    """A place if one is free, else the waiting list. Registering twice changes nothing."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_past:
+        raise RegistrationError("The event is over.")
+    registration = Registration.objects.filter(event=event, person=person).first()
+    if registration and registration.status != Registration.Status.CANCELLED:
+        return registration
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    status = (
+        Registration.Status.CONFIRMED
+        if event.capacity is None or confirmed < event.capacity
+        else Registration.Status.WAITING
+    )
+    if registration:
+        registration.status = status
+        registration.save(update_fields=["status", "updated"])
+        return registration
+    return Registration.objects.create(event=event, person=person, status=status)
+
+
+@transaction.atomic
+def cancel(registration: Registration) -> Registration | None:
+    """Cancel; when a place becomes free, the first on the waiting list moves up. Returns who moved up."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration.refresh_from_db()
+    was_confirmed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status", "updated"])
+    if not was_confirmed:
+        return None
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if event.capacity is not None and confirmed >= event.capacity:
+        return None
+    first = event.registrations.filter(status=Registration.Status.WAITING).order_by("created", "pk").first()
+    if first:
+        first.status = Registration.Status.CONFIRMED
+        first.save(update_fields=["status", "updated"])
+    return first

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from erasmi.events import views
+
+app_name = "events"
+urlpatterns = [
+    path("<slug:slug>/calendar/", views.network_calendar, name="network_calendar"),
+    path("<slug:slug>/groups/<slug:group>/calendar/", views.group_calendar, name="group_calendar"),
+    path("<slug:slug>/events/new/", views.event_create, name="create"),
+    path("<slug:slug>/events/<int:pk>/", views.event_detail, name="detail"),
+    path("<slug:slug>/events/<int:pk>.ics", views.event_ics, name="ics"),
+    path("<slug:slug>/events/<int:pk>/register/", views.register, name="register"),
+    path("<slug:slug>/events/<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<slug:slug>/events/<int:pk>/minutes/", views.minutes, name="minutes"),
+]
+
+feed_urlpatterns = [
+    path("feeds/networks/<slug:slug>.ics", views.network_feed, name="network_feed"),
+    path("feeds/personal/<str:token>.ics", views.personal_feed, name="personal_feed"),
+]

@@ -1,0 +1,181 @@
+import calendar as calendar_module
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from erasmi.core import permissions
+from erasmi.events import ical, services
+from erasmi.events.forms import EventForm, MinutesForm
+from erasmi.events.models import Event, Registration
+from erasmi.networks.models import Network, Person, WorkingGroup
+from erasmi.networks.views import _network
+
+
+def _month(request) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _calendar(request, network, group=None):
+    events = Event.objects.visible_to(request.user, network).select_related("working_group")
+    if group:
+        events = events.filter(working_group=group)
+    if kind := request.GET.get("kind"):
+        events = events.filter(kind=kind)
+    view = "list" if request.GET.get("view") == "list" else "month"
+    context = {"network": network, "group": group, "view": view, "kinds": Event.Kind.choices}
+    if view == "list":
+        context["events"] = events.upcoming()[:100]
+    else:
+        month = _month(request)
+        weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tz)
+        end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tz)
+        by_day = {}
+        for event in events.filter(starts__gte=start, starts__lte=end):
+            by_day.setdefault(timezone.localtime(event.starts).date(), []).append(event)
+        context.update(
+            month=month,
+            weeks=[[(day, by_day.get(day, []), day.month == month.month) for day in week] for week in weeks],
+            previous=(month - datetime.timedelta(days=1)).replace(day=1),
+            next=(month + datetime.timedelta(days=32)).replace(day=1),
+        )
+    if network and permissions.can(request.user, "network.view_internal", network) and request.user.is_authenticated:
+        context["feed_url"] = request.build_absolute_uri(
+            f"/feeds/personal/{Person.for_user(request.user).feed_token}.ics"
+        )
+    context["public_feed_url"] = request.build_absolute_uri(f"/feeds/networks/{network.slug}.ics")
+    return render(request, "events/calendar.html", context)
+
+
+def network_calendar(request, slug):
+    return _calendar(request, _network(request, slug))
+
+
+@login_required
+def group_calendar(request, slug, group):
+    network = _network(request, slug, "network.view_internal")
+    return _calendar(request, network, get_object_or_404(WorkingGroup, network=network, slug=group))
+
+
+def _event(request, slug, pk, action="event.view") -> Event:
+    event = get_object_or_404(Event.objects.select_related("network", "working_group__lead"), network__slug=slug, pk=pk)
+    permissions.require(request.user, action, event, hide=action == "event.view")
+    return event
+
+
+def event_detail(request, slug, pk):
+    event = _event(request, slug, pk)
+    registration = None
+    if request.user.is_authenticated:
+        registration = event.registrations.filter(person__user=request.user).first()
+    can_manage = permissions.can(request.user, "event.manage", event)
+    counts = {s: 0 for s in Registration.Status.values}
+    for status in event.registrations.values_list("status", flat=True):
+        counts[status] += 1
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "network": event.network,
+            "registration": registration,
+            "can_register": permissions.can(request.user, "event.register", event) and not event.is_past,
+            "can_manage": can_manage,
+            "confirmed": counts[Registration.Status.CONFIRMED],
+            "waiting": counts[Registration.Status.WAITING],
+            "registrations": event.registrations.exclude(status=Registration.Status.CANCELLED).select_related(
+                "person__organisation"
+            )
+            if can_manage
+            else [],
+        },
+    )
+
+
+def event_ics(request, slug, pk):
+    event = _event(request, slug, pk)
+    response = HttpResponse(
+        ical.calendar([event], event.title, request.build_absolute_uri("/")[:-1]),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
+    return response
+
+
+@require_POST
+@login_required
+def register(request, slug, pk):
+    event = _event(request, slug, pk)
+    permissions.require(request.user, "event.register", event)
+    try:
+        registration = services.register(event, Person.for_user(request.user))
+    except services.RegistrationError:
+        messages.error(request, _("The event is over; registration is closed."))
+        return redirect(event.get_absolute_url())
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("You are registered."))
+    else:
+        messages.info(request, _("All places are taken; you are on the waiting list."))
+    return redirect(event.get_absolute_url())
+
+
+@require_POST
+@login_required
+def cancel(request, slug, pk):
+    event = _event(request, slug, pk)
+    registration = get_object_or_404(event.registrations, person__user=request.user)
+    services.cancel(registration)
+    messages.success(request, _("Your registration was cancelled."))
+    return redirect(event.get_absolute_url())
+
+
+@login_required
+def event_create(request, slug):
+    network = _network(request, slug, "network.manage")
+    form = EventForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        event = form.save()
+        messages.success(request, _("The meeting was scheduled."))
+        return redirect(event.get_absolute_url())
+    return render(request, "events/form.html", {"network": network, "form": form})
+
+
+@login_required
+def minutes(request, slug, pk):
+    event = _event(request, slug, pk, "event.manage")
+    form = MinutesForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Minutes and decisions were saved."))
+        return redirect(event.get_absolute_url())
+    return render(request, "events/minutes.html", {"network": event.network, "event": event, "form": form})
+
+
+def network_feed(request, slug):
+    """The public events of a network, for calendar programs."""
+    network = get_object_or_404(Network, slug=slug)
+    events = network.events.filter(visibility=Event.Visibility.PUBLIC).select_related("network")
+    body = ical.calendar(events, network.name, request.build_absolute_uri("/")[:-1])
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def personal_feed(request, token):
+    """All events of the networks a person belongs to, members-only ones included; the token is the key."""
+    person = Person.objects.filter(feed_token=token).select_related("user").first()
+    if person is None or len(token) < 20:
+        raise Http404
+    networks = list(Network.objects.filter(roles__person=person))
+    events = Event.objects.filter(network__in=networks).select_related("network")
+    body = ical.calendar(events, "Erasmi", request.build_absolute_uri("/")[:-1])
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

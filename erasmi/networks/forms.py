@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.networks.models import Person, WorkingGroup
+
+
+class WorkingGroupForm(forms.ModelForm):
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "topic", "goals", "kind", "ends", "lead", "members"]
+        widgets = {
+            "ends": forms.DateInput(attrs={"type": "date"}),
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "members": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+        people = Person.objects.filter(roles__network=network).select_related("organisation")
+        self.fields["lead"].queryset = people
+        self.fields["members"].queryset = people
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == WorkingGroup.Kind.TEMPORARY and not data.get("ends"):
+            self.add_error("ends", _("A temporary group needs an end date."))
+        slug = slugify(data.get("name") or "")
+        if not slug:
+            self.add_error("name", _("The name needs letters or digits."))
+        elif WorkingGroup.objects.filter(network=self.network, slug=slug).exclude(pk=self.instance.pk).exists():
+            self.add_error("name", _("This network already has a working group of that name."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.network = self.network
+        self.instance.slug = slugify(self.cleaned_data["name"])[:80]
+        return super().save(commit)

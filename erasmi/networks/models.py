@@ -1,0 +1,185 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Network(models.Model):
+    """A local or regional multi-actor network; its internal data is for its members only."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
+    rules_of_procedure = models.TextField(_("rules of procedure"), blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:detail", args=[self.slug])
+
+
+class Organisation(models.Model):
+    class ActorType(models.TextChoices):
+        AUTHORITY = "authority", _("Authority")
+        WELFARE = "welfare", _("Welfare association")
+        NGO = "ngo", _("NGO")
+        MIGRANT_ORGANISATION = "migrant_org", _("Migrant self-organisation")
+        EDUCATION = "education", _("Education provider")
+        COMPANY = "company", _("Company")
+        VOLUNTEER_GROUP = "volunteer_group", _("Volunteer group")
+        INDIVIDUAL = "individual", _("Individual")
+
+    class Sector(models.TextChoices):
+        STATE = "state", _("State")
+        NON_STATE = "non_state", _("Non-state")
+
+    name = models.CharField(_("name"), max_length=200)
+    actor_type = models.CharField(_("actor type"), max_length=20, choices=ActorType.choices)
+    sector = models.CharField(_("sector"), max_length=10, choices=Sector.choices)
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.sector:
+            self.sector = self.Sector.STATE if self.actor_type == self.ActorType.AUTHORITY else self.Sector.NON_STATE
+        super().save(*args, **kwargs)
+
+
+class Person(models.Model):
+    """Someone who works in a network, with or without an account."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="person")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, models.SET_NULL, null=True, blank=True, related_name="people", verbose_name=_("organisation")
+    )
+    feed_token = models.CharField(max_length=48, unique=True, default=new_feed_token, editable=False)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @classmethod
+    def for_user(cls, user) -> "Person":
+        """The person behind an account, created on first need."""
+        person = cls.objects.filter(user=user).first()
+        if person is None:
+            person = cls.objects.create(
+                user=user,
+                first_name=user.first_name or user.email.split("@")[0],
+                last_name=user.last_name,
+                email=user.email,
+            )
+        return person
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(joined__lte=on).filter(Q(left__isnull=True) | Q(left__gt=on))
+
+
+class Membership(models.Model):
+    """An organisation's membership in a network, with its cooperation agreement."""
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="memberships")
+    joined = models.DateField(_("joined"), default=timezone.localdate)
+    left = models.DateField(_("left"), null=True, blank=True)
+    agreement_signed = models.DateField(_("cooperation agreement signed"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "organisation", "joined"], name="unique_membership_period"),
+            models.CheckConstraint(
+                condition=Q(left__isnull=True) | Q(left__gte=models.F("joined")), name="left_after_joined"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.network}"
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return self.joined <= today and (self.left is None or self.left > today)
+
+
+class Role(models.Model):
+    """A person's role in a network."""
+
+    class Kind(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        MEMBER = "member", _("Member")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="roles")
+    person = models.ForeignKey(Person, models.CASCADE, related_name="roles")
+    kind = models.CharField(_("role"), max_length=20, choices=Kind.choices, default=Kind.MEMBER)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["network", "person"], name="one_role_per_network")]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_kind_display()} ({self.network})"
+
+
+class WorkingGroup(models.Model):
+    class Kind(models.TextChoices):
+        PERMANENT = "permanent", _("Permanent")
+        TEMPORARY = "temporary", _("Temporary")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="working_groups")
+    slug = models.SlugField(max_length=80)
+    name = models.CharField(_("name"), max_length=200)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    goals = models.TextField(_("goals"), blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PERMANENT)
+    ends = models.DateField(_("ends"), null=True, blank=True, help_text=_("For temporary groups."))
+    lead = models.ForeignKey(
+        Person, models.SET_NULL, null=True, blank=True, related_name="led_groups", verbose_name=_("lead")
+    )
+    members = models.ManyToManyField(Person, blank=True, related_name="working_groups", verbose_name=_("members"))
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["network", "slug"], name="unique_group_slug")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("networks:group", args=[self.network.slug, self.slug])

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from erasmi.networks import views
+
+app_name = "networks"
+urlpatterns = [
+    path("", views.network_list, name="list"),
+    path("<slug:slug>/", views.network_detail, name="detail"),
+    path("<slug:slug>/members/", views.members, name="members"),
+    path("<slug:slug>/members.xlsx", views.members_xlsx, name="members_xlsx"),
+    path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
+    path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
+]

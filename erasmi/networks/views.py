@@ -1,0 +1,123 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from erasmi.core import permissions
+from erasmi.networks import exports
+from erasmi.networks.forms import WorkingGroupForm
+from erasmi.networks.models import Network, Organisation, WorkingGroup
+
+
+def _network(request, slug, action=None) -> Network:
+    """The network, if the user may do the action on it (404 for outsiders of internal pages)."""
+    network = get_object_or_404(Network, slug=slug)
+    if action:
+        permissions.require(request.user, action, network, hide=True)
+    return network
+
+
+def network_list(request):
+    networks = Network.objects.annotate(n_groups=Count("working_groups", distinct=True)).order_by("name")
+    return render(request, "networks/list.html", {"networks": networks})
+
+
+def network_detail(request, slug):
+    network = _network(request, slug)
+    member = permissions.can(request.user, "network.view_internal", network)
+    return render(
+        request,
+        "networks/detail.html",
+        {
+            "network": network,
+            "is_member": member,
+            "can_manage": permissions.can(request.user, "network.manage", network),
+            "member_count": network.memberships.current().count(),
+            "groups": network.working_groups.select_related("lead") if member else [],
+        },
+    )
+
+
+def composition(memberships) -> dict:
+    """Who is in: counts by actor type and sector, the share of migrant self-organisations, what is missing."""
+    by_type = {value: 0 for value in Organisation.ActorType.values}
+    by_sector = {value: 0 for value in Organisation.Sector.values}
+    for actor_type, sector in memberships.values_list("organisation__actor_type", "organisation__sector"):
+        by_type[actor_type] += 1
+        by_sector[sector] += 1
+    total = sum(by_type.values())
+    migrant = by_type[Organisation.ActorType.MIGRANT_ORGANISATION]
+    return {
+        "total": total,
+        "by_type": [(Organisation.ActorType(value).label, n) for value, n in by_type.items()],
+        "by_sector": [(Organisation.Sector(value).label, n) for value, n in by_sector.items()],
+        "migrant_share": round(100 * migrant / total) if total else 0,
+        "missing": [Organisation.ActorType(value).label for value, n in by_type.items() if not n],
+    }
+
+
+def _memberships(network, request):
+    memberships = network.memberships.select_related("organisation")
+    if request.GET.get("former") != "1":
+        memberships = memberships.current()
+    if actor_type := request.GET.get("type"):
+        memberships = memberships.filter(organisation__actor_type=actor_type)
+    return memberships
+
+
+@login_required
+def members(request, slug):
+    network = _network(request, slug, "network.view_internal")
+    memberships = _memberships(network, request)
+    return render(
+        request,
+        "networks/members.html",
+        {
+            "network": network,
+            "memberships": memberships,
+            "composition": composition(network.memberships.current()),
+            "actor_types": Organisation.ActorType.choices,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def members_xlsx(request, slug):
+    network = _network(request, slug, "network.view_internal")
+    body = exports.members_xlsx(network, _memberships(network, request))
+    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{network.slug}-members.xlsx"'
+    return response
+
+
+@login_required
+def group_detail(request, slug, group):
+    network = _network(request, slug, "network.view_internal")
+    working_group = get_object_or_404(
+        WorkingGroup.objects.select_related("lead__organisation").prefetch_related("members__organisation"),
+        network=network,
+        slug=group,
+    )
+    return render(
+        request,
+        "networks/group.html",
+        {
+            "network": network,
+            "group": working_group,
+            "can_manage": permissions.can(request.user, "network.manage", network),
+        },
+    )
+
+
+@login_required
+def group_create(request, slug):
+    network = _network(request, slug, "network.manage")
+    form = WorkingGroupForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        working_group = form.save()
+        messages.success(request, _("The working group was created."))
+        return redirect(working_group.get_absolute_url())
+    return render(request, "networks/group_form.html", {"network": network, "form": form})
