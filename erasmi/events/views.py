@@ -25,7 +25,7 @@ def _month(request) -> datetime.date:
 
 
 def _calendar(request, network, group=None):
-    events = Event.objects.visible_to(request.user, network).select_related("working_group")
+    events = Event.objects.visible_to(request.user, network).select_related("network", "working_group")
     if group:
         events = events.filter(working_group=group)
     if kind := request.GET.get("kind"):
