@@ -69,6 +69,7 @@ class MinutesForm(forms.ModelForm):
             "person"
         )
         self.fields["attended"].queryset = registrations
+        self.fields["attended"].label_from_instance = lambda registration: str(registration.person)
         self.fields["attended"].initial = [r.pk for r in registrations if r.attended]
 
     def save(self, commit=True):

@@ -1,6 +1,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.conftest import make_user
+
 PAGES = [
     "/en/",
     "/en/compendium/",
@@ -10,11 +12,19 @@ PAGES = [
     "/en/accounts/login/",
     "/en/accounts/signup/",
     "/en/accounts/password/reset/",
+    "/en/networks/",
+    "/de/networks/demostadt/",
+    "/en/networks/demostadt/calendar/",
+    "/tr/networks/demostadt/calendar/?view=list",
 ]
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_public_page_has_no_serious_or_critical_violation(page, demo, url):
+    from erasmi.networks import demo as network_demo
+
+    coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
+    network_demo.load({"coordinator": coordinator, "member": member})
     page.goto(url)
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -27,3 +37,27 @@ def test_keyboard_reaches_the_content_first(page, demo):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_signed_in_workspace_pages_have_no_serious_or_critical_violation(page, demo):
+    from erasmi.events.models import Event
+    from erasmi.networks import demo as network_demo
+    from tests.e2e.conftest import sign_in
+
+    coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
+    network_demo.load({"coordinator": coordinator, "member": member})
+    event = Event.objects.filter(working_group__isnull=True).first()
+    sign_in(page, "coordinator@example.org")
+    for url in [
+        "/en/networks/demostadt/members/",
+        "/en/networks/demostadt/groups/ag-1/",
+        "/en/networks/demostadt/groups/new/",
+        "/en/networks/demostadt/events/new/",
+        f"/en/networks/demostadt/events/{event.pk}/",
+        "/en/compendium/submit/",
+        "/en/accounts/me/",
+    ]:
+        page.goto(url)
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, url + ": " + "; ".join(f"{v['id']}: {v['help']}" for v in serious)
