@@ -37,3 +37,18 @@ class WorkingGroupForm(forms.ModelForm):
         self.instance.network = self.network
         self.instance.slug = slugify(self.cleaned_data["name"])[:80]
         return super().save(commit)
+
+
+class MemberImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Member list (CSV or XLSX)"),
+        help_text=_("First row: column names such as Organisation, Actor type, City, Joined."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from erasmi.core import permissions
-from erasmi.networks import exports
-from erasmi.networks.forms import WorkingGroupForm
+from erasmi.networks import exports, importers, services
+from erasmi.networks.forms import MemberImportForm, WorkingGroupForm
 from erasmi.networks.models import Network, Organisation, WorkingGroup
 
 
@@ -80,6 +80,7 @@ def members(request, slug):
             "composition": composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
             "query": request.GET.urlencode(),
+            "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )
 
@@ -121,3 +122,53 @@ def group_create(request, slug):
         messages.success(request, _("The working group was created."))
         return redirect(working_group.get_absolute_url())
     return render(request, "networks/group_form.html", {"network": network, "form": form})
+
+
+def _session_key(network) -> str:
+    return f"member-import-{network.pk}"
+
+
+@login_required
+def members_import(request, slug):
+    """Upload a member list, see each row's result, then import the whole file or nothing."""
+    network = _network(request, slug, "network.manage")
+    form, rows, problem = MemberImportForm(), None, None
+    if request.method == "POST" and "confirm" in request.POST:
+        stored = request.session.get(_session_key(network))
+        if not stored:
+            messages.error(request, _("Upload the file again, please."))
+            return redirect("networks:members_import", slug=slug)
+        rows = [importers.Row(number=r["number"], values=r["values"], errors=r["errors"]) for r in stored]
+        if any(row.errors for row in rows):
+            messages.error(request, _("The file has errors; nothing was imported."))
+        else:
+            created, updated = services.import_members(network, rows)
+            del request.session[_session_key(network)]
+            messages.success(
+                request,
+                _("%(new)s new and %(updated)s updated members imported.") % {"new": created, "updated": updated},
+            )
+            return redirect("networks:members", slug=slug)
+    elif request.method == "POST":
+        form = MemberImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = services.preview_members(network, importers.read_members(upload.name, upload.read()))
+            except importers.ImportFileError as error:
+                problem = str(error)
+            else:
+                request.session[_session_key(network)] = [
+                    {"number": r.number, "values": r.values, "errors": r.errors} for r in rows
+                ]
+    return render(
+        request,
+        "networks/members_import.html",
+        {
+            "network": network,
+            "form": form,
+            "rows": rows,
+            "problem": problem,
+            "error_count": sum(1 for r in rows or [] if r.errors),
+        },
+    )

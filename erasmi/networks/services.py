@@ -1,0 +1,55 @@
+"""Workflows of the networks app that span several models."""
+
+import datetime
+
+from django.db import transaction
+
+from erasmi.networks.importers import Row
+from erasmi.networks.models import Membership, Network, Organisation
+
+
+def _existing(network: Network) -> dict[str, Organisation]:
+    return {m.organisation.name.casefold(): m.organisation for m in network.memberships.select_related("organisation")}
+
+
+def preview_members(network: Network, rows: list[Row]) -> list[Row]:
+    """Mark each valid row as a new member or an update of an existing one."""
+    existing = _existing(network)
+    for row in rows:
+        if not row.errors:
+            row.action = "update" if row.values["name"].casefold() in existing else "new"
+    return rows
+
+
+@transaction.atomic
+def import_members(network: Network, rows: list[Row]) -> tuple[int, int]:
+    """Write a checked member list; all rows or none. Returns (new, updated)."""
+    if any(row.errors for row in rows):
+        raise ValueError("the member list has errors")
+    existing = _existing(network)
+    created = updated = 0
+    for row in rows:
+        values = dict(row.values)
+        dates = {
+            key: datetime.date.fromisoformat(values.pop(key)) if values.get(key) else None
+            for key in ("joined", "left", "agreement_signed")
+        }
+        organisation = existing.get(values["name"].casefold())
+        if organisation is None:
+            organisation = Organisation(name=values["name"])
+            created += 1
+        else:
+            updated += 1
+        for key, value in values.items():
+            if value or key == "languages":
+                setattr(organisation, key, value)
+        organisation.save()
+        membership = network.memberships.filter(organisation=organisation).order_by("-joined").first()
+        if membership is None:
+            membership = Membership(network=network, organisation=organisation)
+        for key, value in dates.items():
+            if value is not None:
+                setattr(membership, key, value)
+        membership.full_clean(exclude=["network", "organisation"])
+        membership.save()
+    return created, updated
