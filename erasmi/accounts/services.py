@@ -26,6 +26,7 @@ def personal_data(user: User) -> dict:
             {"slug": p.slug, "status": p.status, "created": p.created.isoformat()}
             for p in user.submitted_practices.all()
         ],
+        "person": _person_data(user),
         "changes": [
             {
                 "practice": r.practice.slug,
@@ -39,8 +40,37 @@ def personal_data(user: User) -> dict:
     }
 
 
+def _person_data(user: User) -> dict | None:
+    from erasmi.networks.models import Person
+
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    if person is None:
+        return None
+    return {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "phone": person.phone,
+        "organisation": person.organisation.name if person.organisation else None,
+        "roles": [{"network": r.network.name, "role": r.kind} for r in person.roles.select_related("network")],
+        "working_groups": [g.name for g in person.working_groups.all()],
+        "registrations": [
+            {"event": r.event.title, "starts": r.event.starts.isoformat(), "status": r.status, "attended": r.attended}
+            for r in person.registrations.select_related("event")
+        ],
+    }
+
+
 @transaction.atomic
 def delete_account(request, user: User) -> None:
-    """Delete the account. Published content stays (under its licence) without the person's name."""
+    """Delete the account and erase the person behind it.
+
+    Published content stays (under its licence) without the person's name; the
+    networks keep anonymous counts (roles, registrations, attendance).
+    """
+    from erasmi.networks.models import Person
+
+    for person in Person.objects.filter(user=user):
+        person.erase()
     logout(request)
     user.delete()

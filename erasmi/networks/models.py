@@ -90,6 +90,20 @@ class Person(models.Model):
     def __str__(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    ERASED = "—"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.first_name == self.ERASED
+
+    def erase(self) -> None:
+        """Remove everything that identifies the person; roles and registrations stay as anonymous counts."""
+        self.first_name, self.last_name, self.email, self.phone = self.ERASED, "", "", ""
+        self.user = None
+        self.feed_token = new_feed_token()
+        self.save()
+        self.led_groups.update(lead=None)
+
     @classmethod
     def for_user(cls, user) -> "Person":
         """The person behind an account, created on first need."""

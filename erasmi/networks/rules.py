@@ -31,3 +31,14 @@ def view_internal(user, network):
 @rule("network.manage")
 def manage(user, network):
     return _admin(user) or role_in(user, network) == Role.Kind.COORDINATOR
+
+
+@rule("person.erase")
+def erase(user, person):
+    """Coordinators erase people who belong only to networks they coordinate (or admins anyone)."""
+    if _admin(user):
+        return True
+    networks = list(person.roles.values_list("network", flat=True))
+    return bool(networks) and all(
+        Role.objects.filter(network_id=n, person__user=user, kind=Role.Kind.COORDINATOR).exists() for n in networks
+    )

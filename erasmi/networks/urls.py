@@ -9,6 +9,8 @@ urlpatterns = [
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/members.xlsx", views.members_xlsx, name="members_xlsx"),
     path("<slug:slug>/members/import/", views.members_import, name="members_import"),
+    path("<slug:slug>/people/", views.people, name="people"),
+    path("<slug:slug>/people/<int:pk>/erase/", views.person_erase, name="person_erase"),
     path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
     path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
 ]

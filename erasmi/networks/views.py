@@ -4,11 +4,12 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from erasmi.core import permissions
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import MemberImportForm, WorkingGroupForm
-from erasmi.networks.models import Network, Organisation, WorkingGroup
+from erasmi.networks.models import Network, Organisation, Person, WorkingGroup
 
 
 def _network(request, slug, action=None) -> Network:
@@ -172,3 +173,26 @@ def members_import(request, slug):
             "error_count": sum(1 for r in rows or [] if r.errors),
         },
     )
+
+
+@login_required
+def people(request, slug):
+    network = _network(request, slug, "network.view_internal")
+    roles = network.roles.select_related("person__organisation").order_by("person__last_name", "person__first_name")
+    return render(
+        request,
+        "networks/people.html",
+        {"network": network, "roles": roles, "can_manage": permissions.can(request.user, "network.manage", network)},
+    )
+
+
+@require_POST
+@login_required
+def person_erase(request, slug, pk):
+    """A coordinator erases a person; the network keeps anonymous counts."""
+    network = _network(request, slug, "network.manage")
+    person = get_object_or_404(Person, pk=pk, roles__network=network)
+    permissions.require(request.user, "person.erase", person)
+    person.erase()
+    messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
+    return redirect("networks:people", slug=slug)

@@ -1,0 +1,52 @@
+from django.urls import reverse
+
+from erasmi.events import services
+from erasmi.events.models import Registration
+from erasmi.networks.models import Person, Role
+from erasmi.networks.tests.factories import make_event
+
+
+def test_coordinator_erases_a_person_and_the_counts_stay(client, coordinator, member, erfurt_network):
+    person = Person.for_user(member)
+    event = make_event(erfurt_network, capacity=3)
+    services.register(event, person)
+    client.force_login(coordinator)
+    response = client.post(reverse("networks:person_erase", args=["erfurt", person.pk]))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_erased and person.email == "" and person.user is None
+    assert Registration.objects.filter(event=event).count() == 1  # the count stays, the name is gone
+    assert Role.objects.filter(network=erfurt_network).count() == 2
+    assert erfurt_network.working_groups.get().lead is None
+    assert str(member.email) not in client.get(reverse("networks:people", args=["erfurt"])).text
+
+
+def test_members_and_outsiders_cannot_erase(client, member, other_member, coordinator, erfurt_network, other_network):
+    target = Person.for_user(coordinator)
+    client.force_login(member)
+    assert client.post(reverse("networks:person_erase", args=["erfurt", target.pk])).status_code == 404
+    client.force_login(other_member)
+    assert client.post(reverse("networks:person_erase", args=["erfurt", target.pk])).status_code == 404
+    target.refresh_from_db()
+    assert not target.is_erased
+
+
+def test_a_coordinator_cannot_erase_someone_who_is_also_in_another_network(
+    client, coordinator, other_member, erfurt_network, other_network
+):
+    shared = Person.for_user(other_member)
+    Role.objects.create(network=erfurt_network, person=shared)
+    client.force_login(coordinator)
+    assert client.post(reverse("networks:person_erase", args=["erfurt", shared.pk])).status_code == 403
+
+
+def test_deleting_an_account_erases_the_person_too(client, member, erfurt_network):
+    member.set_password("a-long-Passphrase-42")
+    member.save()
+    person = Person.for_user(member)
+    client.force_login(member)
+    data = client.get("/en/accounts/me/data.json").json()
+    assert data["person"]["roles"] == [{"network": "Network erfurt", "role": "member"}]
+    client.post("/en/accounts/me/delete/", {"password": "a-long-Passphrase-42"})
+    person.refresh_from_db()
+    assert person.is_erased
