@@ -180,6 +180,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "erasmi" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+PRIVATE_ROOT = Path(
+    os.environ.get("ERASMI_PRIVATE_ROOT", VAR_DIR / "private")
+)  # network uploads, never served directly
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

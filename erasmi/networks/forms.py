@@ -2,7 +2,8 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from erasmi.networks.models import Person, WorkingGroup
+from erasmi.networks import uploads
+from erasmi.networks.models import Document, Person, WorkingGroup
 
 
 class WorkingGroupForm(forms.ModelForm):
@@ -52,3 +53,26 @@ class MemberImportForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class UploadField(forms.FileField):
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            uploads.check(value)
+
+
+class DocumentForm(forms.ModelForm):
+    file = UploadField(label=_("File"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
+
+    class Meta:
+        model = Document
+        fields = ["title", "kind", "working_group"]
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["working_group"].queryset = network.working_groups.all()
+
+
+class VersionForm(forms.Form):
+    file = UploadField(label=_("New version"), help_text=_("PDF, office documents, images or text; up to 20 MB."))

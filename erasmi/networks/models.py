@@ -1,6 +1,9 @@
+import os
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -197,3 +200,75 @@ class WorkingGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:group", args=[self.network.slug, self.slug])
+
+
+class PrivateStorage(FileSystemStorage):
+    """Uploads of networks are internal: kept outside MEDIA_ROOT and served only through a permission check."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def private_storage():
+    return PrivateStorage()
+
+
+def document_path(version, filename: str) -> str:
+    # Never the uploader's file name: it cannot choose where the file goes.
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"documents/{version.document.network_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Document(models.Model):
+    """A document in a network's archive (or a working group's, or attached to a meeting), with versions."""
+
+    class Kind(models.TextChoices):
+        AGREEMENT = "agreement", _("Cooperation agreement")
+        RULES = "rules", _("Rules of procedure")
+        MINUTES = "minutes", _("Minutes")
+        PRESENTATION = "presentation", _("Presentation")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="documents")
+    working_group = models.ForeignKey(WorkingGroup, models.CASCADE, null=True, blank=True, related_name="documents")
+    event = models.ForeignKey("events.Event", models.SET_NULL, null=True, blank=True, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.title
+
+    def latest(self) -> "DocumentVersion | None":
+        versions = list(self.versions.all())  # prefetched, newest first
+        return versions[0] if versions else None
+
+
+class DocumentVersion(models.Model):
+    document = models.ForeignKey(Document, models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    file = models.FileField(upload_to=document_path, storage=private_storage, max_length=300)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    uploaded = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_version")]
+
+    def __str__(self):
+        return f"{self.document} v{self.number}"

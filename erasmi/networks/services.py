@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from erasmi.networks.importers import Row
-from erasmi.networks.models import Membership, Network, Organisation
+from erasmi.networks.models import Document, DocumentVersion, Membership, Network, Organisation
 
 
 def _existing(network: Network) -> dict[str, Organisation]:
@@ -53,3 +53,18 @@ def import_members(network: Network, rows: list[Row]) -> tuple[int, int]:
         membership.full_clean(exclude=["network", "organisation"])
         membership.save()
     return created, updated
+
+
+@transaction.atomic
+def add_version(document: Document, upload, user) -> DocumentVersion:
+    """Store an upload as the next version of the document (numbers never repeat)."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    return DocumentVersion.objects.create(
+        document=document,
+        number=last + 1,
+        file=upload,
+        original_name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=user,
+    )

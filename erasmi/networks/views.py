@@ -1,15 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.core import permissions
 from erasmi.networks import exports, importers, services
-from erasmi.networks.forms import MemberImportForm, WorkingGroupForm
-from erasmi.networks.models import Network, Organisation, Person, WorkingGroup
+from erasmi.networks.forms import DocumentForm, MemberImportForm, VersionForm, WorkingGroupForm
+from erasmi.networks.models import DocumentVersion, Network, Organisation, Person, WorkingGroup
 
 
 def _network(request, slug, action=None) -> Network:
@@ -196,3 +196,51 @@ def person_erase(request, slug, pk):
     person.erase()
     messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
     return redirect("networks:people", slug=slug)
+
+
+@login_required
+def documents(request, slug):
+    """The archive: every document with its latest version; members upload new ones."""
+    network = _network(request, slug, "network.view_internal")
+    form = DocumentForm(request.POST or None, request.FILES or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        document = form.save(commit=False)
+        document.network = network
+        document.save()
+        services.add_version(document, form.cleaned_data["file"], request.user)
+        messages.success(request, _("The document was uploaded."))
+        return redirect("networks:documents", slug=slug)
+    archive = network.documents.select_related("working_group").prefetch_related("versions__uploaded_by")
+    if group := request.GET.get("group"):
+        archive = archive.filter(working_group__slug=group)
+    return render(
+        request,
+        "networks/documents.html",
+        {"network": network, "documents": archive, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def document_detail(request, slug, pk):
+    network = _network(request, slug, "network.view_internal")
+    document = get_object_or_404(network.documents.prefetch_related("versions__uploaded_by"), pk=pk)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_version(document, form.cleaned_data["file"], request.user)
+        messages.success(request, _("The new version was uploaded."))
+        return redirect("networks:document", slug=slug, pk=pk)
+    return render(
+        request,
+        "networks/document.html",
+        {"network": network, "document": document, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def document_download(request, slug, pk, number):
+    """Files leave the archive only through this permission check."""
+    network = _network(request, slug, "network.view_internal")
+    version = get_object_or_404(DocumentVersion, document__network=network, document__pk=pk, number=number)
+    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.original_name)
