@@ -13,7 +13,7 @@ from erasmi.core import permissions
 from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
-from erasmi.networks.models import Network, Person, WorkingGroup
+from erasmi.networks.models import HistoryEntry, Network, Person, WorkingGroup
 from erasmi.networks.views import _network
 
 
@@ -146,6 +146,7 @@ def event_create(request, slug):
     if request.method == "POST" and form.is_valid():
         form.instance.created_by = request.user
         event = form.save()
+        HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, event)
         messages.success(request, _("The meeting was scheduled."))
         return redirect(event.get_absolute_url())
     return render(request, "events/form.html", {"network": network, "form": form})
@@ -157,6 +158,8 @@ def minutes(request, slug, pk):
     form = MinutesForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         form.save()
+        changed = {name: True for name in form.changed_data}
+        HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, changed)
         messages.success(request, _("Minutes and decisions were saved."))
         return redirect(event.get_absolute_url())
     return render(request, "events/minutes.html", {"network": event.network, "event": event, "form": form})

@@ -272,3 +272,42 @@ class DocumentVersion(models.Model):
 
     def __str__(self):
         return f"{self.document} v{self.number}"
+
+
+class HistoryEntry(models.Model):
+    """Who changed what and when in a network: members, meetings, documents. For coordinators."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        IMPORTED = "imported", _("imported")
+        UPLOADED = "uploaded", _("uploaded")
+        ERASED = "erased", _("erased")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="history")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=200)
+    changes = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name_plural = "history entries"
+
+    def __str__(self):
+        return f"{self.object_repr}: {self.action}"
+
+    @classmethod
+    def record(cls, network, actor, action: str, obj, changes: dict | None = None) -> "HistoryEntry":
+        return cls.objects.create(
+            network=network,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            action=action,
+            object_type=obj._meta.verbose_name,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            changes=changes or {},
+        )

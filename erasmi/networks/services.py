@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from erasmi.networks.importers import Row
-from erasmi.networks.models import Document, DocumentVersion, Membership, Network, Organisation
+from erasmi.networks.models import Document, DocumentVersion, HistoryEntry, Membership, Network, Organisation
 
 
 def _existing(network: Network) -> dict[str, Organisation]:
@@ -22,7 +22,7 @@ def preview_members(network: Network, rows: list[Row]) -> list[Row]:
 
 
 @transaction.atomic
-def import_members(network: Network, rows: list[Row]) -> tuple[int, int]:
+def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, int]:
     """Write a checked member list; all rows or none. Returns (new, updated)."""
     if any(row.errors for row in rows):
         raise ValueError("the member list has errors")
@@ -52,6 +52,7 @@ def import_members(network: Network, rows: list[Row]) -> tuple[int, int]:
                 setattr(membership, key, value)
         membership.full_clean(exclude=["network", "organisation"])
         membership.save()
+        HistoryEntry.record(network, actor, HistoryEntry.Action.IMPORTED, membership, {"row": row.number})
     return created, updated
 
 
@@ -60,7 +61,7 @@ def add_version(document: Document, upload, user) -> DocumentVersion:
     """Store an upload as the next version of the document (numbers never repeat)."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
-    return DocumentVersion.objects.create(
+    version = DocumentVersion.objects.create(
         document=document,
         number=last + 1,
         file=upload,
@@ -68,3 +69,7 @@ def add_version(document: Document, upload, user) -> DocumentVersion:
         size=upload.size,
         uploaded_by=user,
     )
+    HistoryEntry.record(
+        document.network, user, HistoryEntry.Action.UPLOADED, document, {"version": version.number, "file": upload.name}
+    )
+    return version

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from erasmi.core import permissions
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import DocumentForm, MemberImportForm, VersionForm, WorkingGroupForm
-from erasmi.networks.models import DocumentVersion, Network, Organisation, Person, WorkingGroup
+from erasmi.networks.models import DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
 
 
 def _network(request, slug, action=None) -> Network:
@@ -120,6 +121,7 @@ def group_create(request, slug):
     form = WorkingGroupForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         working_group = form.save()
+        HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, working_group)
         messages.success(request, _("The working group was created."))
         return redirect(working_group.get_absolute_url())
     return render(request, "networks/group_form.html", {"network": network, "form": form})
@@ -143,7 +145,7 @@ def members_import(request, slug):
         if any(row.errors for row in rows):
             messages.error(request, _("The file has errors; nothing was imported."))
         else:
-            created, updated = services.import_members(network, rows)
+            created, updated = services.import_members(network, rows, actor=request.user)
             del request.session[_session_key(network)]
             messages.success(
                 request,
@@ -194,6 +196,7 @@ def person_erase(request, slug, pk):
     person = get_object_or_404(Person, pk=pk, roles__network=network)
     permissions.require(request.user, "person.erase", person)
     person.erase()
+    HistoryEntry.record(network, request.user, HistoryEntry.Action.ERASED, person)
     messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
     return redirect("networks:people", slug=slug)
 
@@ -244,3 +247,14 @@ def document_download(request, slug, pk, number):
     network = _network(request, slug, "network.view_internal")
     version = get_object_or_404(DocumentVersion, document__network=network, document__pk=pk, number=number)
     return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.original_name)
+
+
+@login_required
+def history(request, slug):
+    network = _network(request, slug, "network.manage")
+    entries = network.history.select_related("actor")
+    if object_type := request.GET.get("type"):
+        entries = entries.filter(object_type=object_type)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    types = network.history.order_by().values_list("object_type", flat=True).distinct()
+    return render(request, "networks/history.html", {"network": network, "page": page, "types": sorted(types)})
