@@ -107,3 +107,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.event} ({self.status})"
+
+
+def events_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: the network's calendar feeds must be generated anew."""
+    from erasmi.core.models import ContentVersion
+
+    ContentVersion.bump(f"events:{instance.network_id}")

@@ -3,6 +3,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.core import permissions
+from erasmi.core.models import ContentVersion
 from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
@@ -165,20 +167,34 @@ def minutes(request, slug, pk):
     return render(request, "events/minutes.html", {"network": event.network, "event": event, "form": form})
 
 
+FEED_HISTORY = datetime.timedelta(days=365)  # a subscription shows the past year and everything ahead
+
+
+def _feed(events, name: str, networks, variant: str, request) -> HttpResponse:
+    """The iCalendar body, generated once per change of the networks' events and then read from the cache."""
+    tokens = "-".join(f"{n.pk}:{ContentVersion.current(f'events:{n.pk}')}" for n in networks)
+    key = f"feed:{variant}:{tokens}"
+    body = cache.get(key)
+    if body is None:
+        since = timezone.now() - FEED_HISTORY
+        events = events.filter(ends__gte=since).select_related("network")
+        body = ical.calendar(events, name, request.build_absolute_uri("/")[:-1])
+        cache.set(key, body, 24 * 3600)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
 def network_feed(request, slug):
     """The public events of a network, for calendar programs."""
     network = get_object_or_404(Network, slug=slug)
-    events = network.events.filter(visibility=Event.Visibility.PUBLIC).select_related("network")
-    body = ical.calendar(events, network.name, request.build_absolute_uri("/")[:-1])
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    events = network.events.filter(visibility=Event.Visibility.PUBLIC)
+    return _feed(events, network.name, [network], "public", request)
 
 
 def personal_feed(request, token):
     """All events of the networks a person belongs to, members-only ones included; the token is the key."""
-    person = Person.objects.filter(feed_token=token).select_related("user").first()
+    person = Person.objects.filter(feed_token=token).first()
     if person is None or len(token) < 20:
         raise Http404
-    networks = list(Network.objects.filter(roles__person=person))
-    events = Event.objects.filter(network__in=networks).select_related("network")
-    body = ical.calendar(events, "Erasmi", request.build_absolute_uri("/")[:-1])
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    networks = list(Network.objects.filter(roles__person=person).order_by("pk"))
+    events = Event.objects.filter(network__in=networks)
+    return _feed(events, "Erasmi", networks, f"person-{person.pk}", request)

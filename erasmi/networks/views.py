@@ -72,16 +72,19 @@ def _memberships(network, request):
 @login_required
 def members(request, slug):
     network = _network(request, slug, "network.view_internal")
-    memberships = _memberships(network, request)
+    page = Paginator(_memberships(network, request), 100).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "networks/members.html",
         {
             "network": network,
-            "memberships": memberships,
+            "page": page,
+            "memberships": page.object_list,
             "composition": composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
-            "query": request.GET.urlencode(),
+            "query": query.urlencode(),
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )

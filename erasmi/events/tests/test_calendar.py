@@ -130,3 +130,15 @@ def test_minutes_and_attendance_after_the_meeting(client, coordinator, member, e
     registration.refresh_from_db()
     assert event.minutes == "<p>We met.</p>"
     assert registration.attended is True
+
+
+def test_a_feed_is_generated_once_and_follows_every_change(client, erfurt_network, django_assert_max_num_queries):
+    make_event(erfurt_network, title="First", visibility=Event.Visibility.PUBLIC)
+    assert "First" in client.get("/feeds/networks/erfurt.ics").text
+    with django_assert_max_num_queries(2):  # network + version token; the body comes from the cache
+        client.get("/feeds/networks/erfurt.ics")
+    make_event(erfurt_network, title="Second", visibility=Event.Visibility.PUBLIC)
+    assert "Second" in client.get("/feeds/networks/erfurt.ics").text
+    old = make_event(erfurt_network, title="Long ago", visibility=Event.Visibility.PUBLIC, days=-400)
+    assert "Long ago" not in client.get("/feeds/networks/erfurt.ics").text
+    assert old.pk

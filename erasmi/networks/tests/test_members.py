@@ -23,6 +23,7 @@ def test_former_members_on_request_and_filter_by_actor_type(client, member, erfu
     client.force_login(member)
     url = reverse("networks:members", args=["erfurt"])
     assert len(client.get(url, {"former": "1"}).context["memberships"]) == 5
+    assert client.get(url, {"former": "1"}).context["page"].paginator.count == 5
     only = client.get(url, {"type": Organisation.ActorType.AUTHORITY}).context["memberships"]
     assert [m.organisation.name for m in only] == ["Stadt Erfurt"]
 
