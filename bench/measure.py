@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "erasmi.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("STATIC_MANIFEST", "0")
@@ -27,6 +28,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from erasmi.accounts.models import User  # noqa: E402
 from erasmi.compendium import index  # noqa: E402
 from erasmi.compendium.models import Practice, PracticeTranslation, Term  # noqa: E402
 from erasmi.compendium.template import LIST_FIELDS  # noqa: E402
@@ -175,6 +177,26 @@ def main() -> None:
         "p95_ms": round(max(rebuilds), 1),
         "queries": 5,
     }
+    # The network workspace.
+    import workspace
+
+    if workspace.ensure():
+        print(f"[{vendor}] generated the workspace data set")
+    from django.core.cache import cache
+
+    client.force_login(User.objects.get(email="bench-coordinator@example.org"))
+    cache.clear()
+    start = time.perf_counter()
+    client.get(f"/feeds/networks/{workspace.SLUG}.ics")
+    feed_cold = (time.perf_counter() - start) * 1000
+    for name, urls in workspace.scenarios(rng).items():
+        results[name] = measure(client, urls)
+    results["public feed, after a change"] = {
+        "median_ms": round(feed_cold, 1),
+        "p95_ms": round(feed_cold, 1),
+        "queries": 0,
+    }
+    client.logout()
     # Query counts must not depend on how many practices a page shows.
     from django.test import override_settings
 

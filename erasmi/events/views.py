@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -42,9 +43,12 @@ def _calendar(request, network, group=None):
         tz = timezone.get_current_timezone()
         start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tz)
         end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tz)
+        # A month can hold hundreds of events: read only what a cell shows, no model objects.
+        base = reverse("events:detail", args=[network.slug, 0])[: -len("0/")]
         by_day = {}
-        for event in events.filter(starts__gte=start, starts__lte=end):
-            by_day.setdefault(timezone.localtime(event.starts).date(), []).append(event)
+        for pk, title, starts in events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts"):
+            local = timezone.localtime(starts)
+            by_day.setdefault(local.date(), []).append({"url": f"{base}{pk}/", "title": title, "time": local})
         context.update(
             month=month,
             weeks=[[(day, by_day.get(day, []), day.month == month.month) for day in week] for week in weeks],

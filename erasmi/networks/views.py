@@ -46,9 +46,10 @@ def composition(memberships) -> dict:
     """Who is in: counts by actor type and sector, the share of migrant self-organisations, what is missing."""
     by_type = {value: 0 for value in Organisation.ActorType.values}
     by_sector = {value: 0 for value in Organisation.Sector.values}
-    for actor_type, sector in memberships.values_list("organisation__actor_type", "organisation__sector"):
-        by_type[actor_type] += 1
-        by_sector[sector] += 1
+    counted = memberships.order_by().values_list("organisation__actor_type", "organisation__sector")
+    for actor_type, sector, n in counted.annotate(n=Count("pk")):
+        by_type[actor_type] += n
+        by_sector[sector] += n
     total = sum(by_type.values())
     migrant = by_type[Organisation.ActorType.MIGRANT_ORGANISATION]
     return {
@@ -58,6 +59,30 @@ def composition(memberships) -> dict:
         "migrant_share": round(100 * migrant / total) if total else 0,
         "missing": [Organisation.ActorType(value).label for value, n in by_type.items() if not n],
     }
+
+
+def _rows(memberships) -> list[dict]:
+    """The member list as plain rows: a page of a large network renders without model objects."""
+    types, sectors = dict(Organisation.ActorType.choices), dict(Organisation.Sector.choices)
+    fields = (
+        "organisation__name",
+        "organisation__actor_type",
+        "organisation__sector",
+        "joined",
+        "left",
+        "agreement_signed",
+    )
+    return [
+        {
+            "name": name,
+            "actor_type": types[actor_type],
+            "sector": sectors[sector],
+            "joined": joined,
+            "left": left,
+            "agreement_signed": signed,
+        }
+        for name, actor_type, sector, joined, left, signed in memberships.values_list(*fields)
+    ]
 
 
 def _memberships(network, request):
@@ -81,7 +106,7 @@ def members(request, slug):
         {
             "network": network,
             "page": page,
-            "memberships": page.object_list,
+            "memberships": _rows(page.object_list),
             "composition": composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
             "query": query.urlencode(),

@@ -69,8 +69,9 @@ def test_month_view_places_events_on_their_day(client, member, erfurt_network):
     make_event(erfurt_network, title="Breakfast", start=start)
     client.force_login(member)
     response = client.get(reverse("events:network_calendar", args=["erfurt"]), {"month": day.strftime("%Y-%m")})
-    cells = {d: [e.title for e in events] for week in response.context["weeks"] for d, events, _inside in week}
+    cells = {d: [e["title"] for e in events] for week in response.context["weeks"] for d, events, _inside in week}
     assert cells[day] == ["Breakfast"]
+    assert "09:30 Breakfast" in response.text
 
 
 def test_month_view_needs_constant_queries(client, member, erfurt_network, django_assert_max_num_queries):
