@@ -25,6 +25,14 @@ class Network(models.Model):
     country = models.CharField(_("country"), max_length=120, blank=True)
     founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
     rules_of_procedure = models.TextField(_("rules of procedure"), blank=True)
+    practice = models.OneToOneField(
+        "compendium.Practice",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network",
+        help_text=_("The network's own profile in the compendium."),
+    )
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:

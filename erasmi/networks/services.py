@@ -73,3 +73,68 @@ def add_version(document: Document, upload, user) -> DocumentVersion:
         document.network, user, HistoryEntry.Action.UPLOADED, document, {"version": version.number, "file": upload.name}
     )
     return version
+
+
+def practice_values(network: Network, language: str) -> dict:
+    """A compendium profile of the network, in the ERASMI template, from what the workspace knows."""
+    from django.utils import timezone, translation
+    from django.utils.translation import ngettext
+
+    from erasmi.compendium.models import Term
+    from erasmi.events.models import Event
+    from erasmi.networks.models import Role
+    from erasmi.networks.views import composition
+
+    with translation.override(language):
+        current = network.memberships.current()
+        made_of = composition(current)
+        types = ", ".join(f"{label} ({n})" for label, n in made_of["by_type"] if n)
+        coordinator = (
+            Role.objects.filter(network=network, kind=Role.Kind.COORDINATOR, person__organisation__isnull=False)
+            .select_related("person__organisation")
+            .first()
+        )
+        groups = list(network.working_groups.values_list("name", flat=True))
+        year_ago = timezone.now() - datetime.timedelta(days=365)
+        meetings = network.events.filter(kind=Event.Kind.NETWORK_MEETING, starts__gte=year_ago).count()
+        formal = current.filter(agreement_signed__isnull=False).exists()
+        formalisation = Term.objects.filter(kind=Term.Kind.FORMALISATION, slug="formal-cooperation-agreement").first()
+        internal = []
+        if meetings:
+            internal.append(
+                ngettext(
+                    "%(n)s network meeting in the last twelve months",
+                    "%(n)s network meetings in the last twelve months",
+                    meetings,
+                )
+                % {"n": meetings}
+            )
+        if groups:
+            internal.append(
+                ngettext("%(n)s working group: %(names)s", "%(n)s working groups: %(names)s", len(groups))
+                % {"n": len(groups), "names": ", ".join(groups)}
+            )
+        return {
+            "name": network.name,
+            "founding_year": network.founded,
+            "location": " / ".join(part for part in (network.city, network.country) if part),
+            "coordinating_organisation": coordinator.person.organisation.name if coordinator else "",
+            "formalisation": formalisation.name(language) if formal and formalisation else "",
+            "members": f"{made_of['total']}; {types}" if made_of["total"] else "",
+            "short_description": network.description,
+            "internal_communication": internal,
+        }
+
+
+@transaction.atomic
+def publish_to_compendium(network: Network, user, language: str):
+    """Create (or bring up to date) the network's own compendium profile; editors review it as any other."""
+    from erasmi.compendium import services as compendium
+
+    values = {key: value for key, value in practice_values(network, language).items() if value not in ("", None, [])}
+    if network.practice_id:
+        return compendium.edit_practice(network.practice, values=values, language=language, user=user)
+    practice = compendium.submit_practice(values=values, language=language, user=user)
+    network.practice = practice
+    network.save(update_fields=["practice"])
+    return practice

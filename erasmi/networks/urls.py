@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/members/import/", views.members_import, name="members_import"),
     path("<slug:slug>/people/", views.people, name="people"),
     path("<slug:slug>/history/", views.history, name="history"),
+    path("<slug:slug>/compendium/", views.to_compendium, name="to_compendium"),
     path("<slug:slug>/documents/", views.documents, name="documents"),
     path("<slug:slug>/documents/<int:pk>/", views.document_detail, name="document"),
     path("<slug:slug>/documents/<int:pk>/v<int:number>/", views.document_download, name="document_download"),

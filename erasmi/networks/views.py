@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import permissions
+from erasmi.core import languages, permissions
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import DocumentForm, MemberImportForm, VersionForm, WorkingGroupForm
 from erasmi.networks.models import DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
@@ -286,3 +286,15 @@ def history(request, slug):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     types = network.history.order_by().values_list("object_type", flat=True).distinct()
     return render(request, "networks/history.html", {"network": network, "page": page, "types": sorted(types)})
+
+
+@require_POST
+@login_required
+def to_compendium(request, slug):
+    network = _network(request, slug, "network.manage")
+    language = languages.current()
+    practice = services.publish_to_compendium(network, request.user, language)
+    messages.success(
+        request, _("The network's compendium profile was drafted from its data. Complete it; an editor reviews it.")
+    )
+    return redirect("compendium:edit", slug=practice.slug, language=practice.original_language)
