@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := erasmi.settings
 
-.PHONY: install run serve test test-fast e2e-deps bench lint format messages compilemessages check-migrations demo clean
+.PHONY: install run serve test test-fast test-tools bench lint format messages compilemessages check-migrations demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,10 +30,10 @@ serve: install
 	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/gunicorn erasmi.wsgi --bind 127.0.0.1:8000 --workers 3
 
-e2e-deps:
-	sh scripts/ensure-chromium
+test-tools:
+	sh scripts/ensure-test-tools
 
-test: install e2e-deps check-migrations
+test: install test-tools check-migrations
 	$(VENV)/bin/pytest -q
 
 test-fast: install

@@ -100,3 +100,47 @@ def test_only_coordinators_import(client, member, other_member, erfurt_network):
     assert client.get(reverse("networks:members_import", args=["erfurt"])).status_code == 404
     client.force_login(other_member)
     assert client.get(reverse("networks:members_import", args=["erfurt"])).status_code == 404
+
+
+def test_an_xlsx_saved_by_libreoffice_is_imported(client, coordinator, erfurt_network, tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed (scripts/ensure-test-tools installs it)")
+        pytest.skip("LibreOffice is not installed")
+    source = tmp_path / "mitglieder.csv"
+    source.write_text(
+        "Organisation;Akteurstyp;Ort;Beitritt\nBürgerstiftung Erfurt;NGO;Erfurt;2019-04-01\n"
+        "Kulturverein Ukraine;Migrant*innenselbstorganisation;Erfurt;2022-10-15\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--infilter=CSV:59,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    workbook = (tmp_path / "mitglieder.xlsx").read_bytes()
+    client.force_login(coordinator)
+    response = upload(client, "mitglieder.xlsx", workbook)
+    assert [r.errors for r in response.context["rows"]] == [[], []]
+    client.post(reverse("networks:members_import", args=["erfurt"]), {"confirm": "1"})
+    ukraine = Membership.objects.get(organisation__name="Kulturverein Ukraine")
+    assert ukraine.joined == datetime.date(2022, 10, 15)
+    assert ukraine.organisation.actor_type == Organisation.ActorType.MIGRANT_ORGANISATION
