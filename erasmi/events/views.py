@@ -16,6 +16,7 @@ from erasmi.core.models import ContentVersion
 from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
+from erasmi.networks.forms import DocumentForm
 from erasmi.networks.models import HistoryEntry, Network, Person, WorkingGroup
 from erasmi.networks.views import _network
 
@@ -99,6 +100,10 @@ def event_detail(request, slug, pk):
             "can_manage": can_manage,
             "confirmed": counts[Registration.Status.CONFIRMED],
             "waiting": counts[Registration.Status.WAITING],
+            "documents": event.documents.all()
+            if permissions.can(request.user, "network.view_internal", event.network)
+            else [],
+            "document_form": DocumentForm(network=event.network) if can_manage else None,
             "registrations": event.registrations.exclude(status=Registration.Status.CANCELLED).select_related(
                 "person__organisation"
             )

@@ -3,7 +3,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.networks import uploads
-from erasmi.networks.models import Document, Person, WorkingGroup
+from erasmi.networks.models import Document, Person, Task, WorkingGroup
 
 
 class WorkingGroupForm(forms.ModelForm):
@@ -76,3 +76,14 @@ class DocumentForm(forms.ModelForm):
 
 class VersionForm(forms.Form):
     file = UploadField(label=_("New version"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "assignee", "due"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = Person.objects.filter(roles__network=group.network)

@@ -143,6 +143,9 @@ class Membership(models.Model):
     joined = models.DateField(_("joined"), default=timezone.localdate)
     left = models.DateField(_("left"), null=True, blank=True)
     agreement_signed = models.DateField(_("cooperation agreement signed"), null=True, blank=True)
+    agreement_document = models.ForeignKey(
+        "Document", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("signed agreement (file)")
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -319,3 +322,22 @@ class HistoryEntry(models.Model):
             object_repr=str(obj)[:200],
             changes=changes or {},
         )
+
+
+class Task(models.Model):
+    """An open task of a working group, until someone marks it done."""
+
+    working_group = models.ForeignKey(WorkingGroup, models.CASCADE, related_name="tasks")
+    title = models.CharField(_("task"), max_length=200)
+    assignee = models.ForeignKey(
+        Person, models.SET_NULL, null=True, blank=True, related_name="tasks", verbose_name=_("who")
+    )
+    due = models.DateField(_("due"), null=True, blank=True)
+    done = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = [models.F("due").asc(nulls_last=True), "created"]
+
+    def __str__(self):
+        return self.title

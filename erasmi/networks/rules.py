@@ -42,3 +42,11 @@ def erase(user, person):
     return bool(networks) and all(
         Role.objects.filter(network_id=n, person__user=user, kind=Role.Kind.COORDINATOR).exists() for n in networks
     )
+
+
+@rule("group.manage")
+def manage_group(user, group):
+    """Coordinators of the network and the group's lead run a working group."""
+    if manage(user, group.network):
+        return True
+    return bool(user.is_authenticated and group.lead_id and group.lead.user_id == user.pk)

@@ -4,12 +4,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.core import languages, permissions
 from erasmi.networks import exports, importers, services
-from erasmi.networks.forms import DocumentForm, MemberImportForm, VersionForm, WorkingGroupForm
+from erasmi.networks.forms import DocumentForm, MemberImportForm, TaskForm, VersionForm, WorkingGroupForm
 from erasmi.networks.models import DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
 
 
@@ -71,6 +73,7 @@ def _rows(memberships) -> list[dict]:
         "joined",
         "left",
         "agreement_signed",
+        "agreement_document",
     )
     return [
         {
@@ -80,8 +83,9 @@ def _rows(memberships) -> list[dict]:
             "joined": joined,
             "left": left,
             "agreement_signed": signed,
+            "agreement_document": document,
         }
-        for name, actor_type, sector, joined, left, signed in memberships.values_list(*fields)
+        for name, actor_type, sector, joined, left, signed, document in memberships.values_list(*fields)
     ]
 
 
@@ -126,20 +130,38 @@ def members_xlsx(request, slug):
 
 @login_required
 def group_detail(request, slug, group):
+    """A working group's page: goals, people, next meetings, documents and open tasks."""
     network = _network(request, slug, "network.view_internal")
     working_group = get_object_or_404(
-        WorkingGroup.objects.select_related("lead__organisation").prefetch_related("members__organisation"),
+        WorkingGroup.objects.select_related("lead__organisation", "network").prefetch_related("members__organisation"),
         network=network,
         slug=group,
     )
+    can_manage = permissions.can(request.user, "group.manage", working_group)
+    task_form = TaskForm(request.POST or None, group=working_group)
+    if request.method == "POST":
+        permissions.require(request.user, "group.manage", working_group)
+        if "done" in request.POST:
+            working_group.tasks.filter(pk=request.POST["done"], done__isnull=True).update(done=timezone.now())
+            return redirect(working_group.get_absolute_url())
+        if task_form.is_valid():
+            task_form.instance.working_group = working_group
+            task_form.save()
+            messages.success(request, _("The task was added."))
+            return redirect(working_group.get_absolute_url())
     return render(
         request,
         "networks/group.html",
         {
             "network": network,
             "group": working_group,
-            "can_manage": permissions.can(request.user, "network.manage", network),
+            "can_manage": can_manage,
+            "meetings": working_group.events.upcoming().select_related("network")[:5],
+            "documents": working_group.documents.prefetch_related("versions")[:10],
+            "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
+            "task_form": task_form,
         },
+        status=400 if task_form.errors else 200,
     )
 
 
@@ -237,10 +259,13 @@ def documents(request, slug):
     if request.method == "POST" and form.is_valid():
         document = form.save(commit=False)
         document.network = network
+        document.event = network.events.filter(pk=request.POST.get("event") or None).first()
         document.save()
         services.add_version(document, form.cleaned_data["file"], request.user)
         messages.success(request, _("The document was uploaded."))
-        return redirect("networks:documents", slug=slug)
+        return redirect(
+            document.event.get_absolute_url() if document.event else reverse("networks:documents", args=[slug])
+        )
     archive = network.documents.select_related("working_group").prefetch_related("versions__uploaded_by")
     if group := request.GET.get("group"):
         archive = archive.filter(working_group__slug=group)
