@@ -3,7 +3,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.networks import uploads
-from erasmi.networks.models import Document, Person, Task, WorkingGroup
+from erasmi.networks.models import Document, Membership, Person, Task, WorkingGroup
 
 
 class WorkingGroupForm(forms.ModelForm):
@@ -87,3 +87,23 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = Person.objects.filter(roles__network=group.network)
+
+
+class MembershipForm(forms.ModelForm):
+    agreement_file = UploadField(label=_("Signed agreement (file)"), required=False)
+
+    class Meta:
+        model = Membership
+        fields = ["joined", "left", "agreement_signed"]
+        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ["joined", "left", "agreement_signed"]}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A callable model default adds a hidden initial value, which would mark "joined" as always changed.
+        self.fields["joined"].show_hidden_initial = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("joined") and data.get("left") and data["left"] < data["joined"]:
+            self.add_error("left", _("The member left before joining."))
+        return data

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/members.xlsx", views.members_xlsx, name="members_xlsx"),
     path("<slug:slug>/members/import/", views.members_import, name="members_import"),
+    path("<slug:slug>/members/<int:pk>/", views.membership_edit, name="membership"),
     path("<slug:slug>/people/", views.people, name="people"),
     path("<slug:slug>/history/", views.history, name="history"),
     path("<slug:slug>/compendium/", views.to_compendium, name="to_compendium"),

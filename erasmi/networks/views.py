@@ -11,8 +11,15 @@ from django.views.decorators.http import require_POST
 
 from erasmi.core import languages, permissions
 from erasmi.networks import exports, importers, services
-from erasmi.networks.forms import DocumentForm, MemberImportForm, TaskForm, VersionForm, WorkingGroupForm
-from erasmi.networks.models import DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
+from erasmi.networks.forms import (
+    DocumentForm,
+    MemberImportForm,
+    MembershipForm,
+    TaskForm,
+    VersionForm,
+    WorkingGroupForm,
+)
+from erasmi.networks.models import Document, DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
 
 
 def _network(request, slug, action=None) -> Network:
@@ -67,6 +74,7 @@ def _rows(memberships) -> list[dict]:
     """The member list as plain rows: a page of a large network renders without model objects."""
     types, sectors = dict(Organisation.ActorType.choices), dict(Organisation.Sector.choices)
     fields = (
+        "pk",
         "organisation__name",
         "organisation__actor_type",
         "organisation__sector",
@@ -77,6 +85,7 @@ def _rows(memberships) -> list[dict]:
     )
     return [
         {
+            "pk": pk,
             "name": name,
             "actor_type": types[actor_type],
             "sector": sectors[sector],
@@ -85,7 +94,7 @@ def _rows(memberships) -> list[dict]:
             "agreement_signed": signed,
             "agreement_document": document,
         }
-        for name, actor_type, sector, joined, left, signed, document in memberships.values_list(*fields)
+        for pk, name, actor_type, sector, joined, left, signed, document in memberships.values_list(*fields)
     ]
 
 
@@ -323,3 +332,29 @@ def to_compendium(request, slug):
         request, _("The network's compendium profile was drafted from its data. Complete it; an editor reviews it.")
     )
     return redirect("compendium:edit", slug=practice.slug, language=practice.original_language)
+
+
+@login_required
+def membership_edit(request, slug, pk):
+    """A coordinator records joining, leaving and the signed cooperation agreement (date and file)."""
+    network = _network(request, slug, "network.manage")
+    membership = get_object_or_404(network.memberships.select_related("organisation"), pk=pk)
+    form = MembershipForm(request.POST or None, request.FILES or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data if name != "agreement_file"}
+        if upload := form.cleaned_data.get("agreement_file"):
+            document = Document.objects.create(
+                network=network,
+                kind=Document.Kind.AGREEMENT,
+                title=f"{membership.organisation} – {Document.Kind.AGREEMENT.label}",
+            )
+            services.add_version(document, upload, request.user)
+            form.instance.agreement_document = document
+            changes["agreement_file"] = upload.name
+        form.save()
+        HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, membership, changes)
+        messages.success(request, _("The membership was saved."))
+        return redirect("networks:members", slug=slug)
+    return render(
+        request, "networks/membership_form.html", {"network": network, "membership": membership, "form": form}
+    )

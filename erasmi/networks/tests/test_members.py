@@ -88,3 +88,38 @@ def test_coordinator_creates_a_working_group(client, coordinator, member, erfurt
 def test_members_cannot_create_working_groups(client, member, erfurt_network):
     client.force_login(member)
     assert client.get(reverse("networks:group_create", args=["erfurt"])).status_code == 404
+
+
+def test_coordinator_records_the_signed_agreement_with_its_file(client, coordinator, erfurt_network):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from erasmi.networks.models import HistoryEntry, Membership
+
+    membership = Membership.objects.get(organisation__name="Caritas")
+    client.force_login(coordinator)
+    url = reverse("networks:membership", args=["erfurt", membership.pk])
+    response = client.post(url, {"joined": "2010-01-01", "left": "2009-01-01"})
+    assert "The member left before joining." in response.text
+    client.post(
+        url,
+        {
+            "joined": "2010-01-01",
+            "agreement_signed": "2011-02-03",
+            "agreement_file": SimpleUploadedFile("vereinbarung.pdf", b"%PDF-1.4 signed"),
+        },
+    )
+    membership.refresh_from_db()
+    assert str(membership.agreement_signed) == "2011-02-03"
+    assert membership.agreement_document.versions.get().original_name == "vereinbarung.pdf"
+    entry = HistoryEntry.objects.filter(action="changed").get()
+    assert entry.changes == {"agreement_signed": "2011-02-03", "agreement_file": "vereinbarung.pdf"}
+    page = client.get(reverse("networks:members", args=["erfurt"]))
+    assert f"/documents/{membership.agreement_document_id}/" in page.text
+
+
+def test_members_cannot_edit_memberships(client, member, erfurt_network):
+    from erasmi.networks.models import Membership
+
+    membership = Membership.objects.get(organisation__name="Caritas")
+    client.force_login(member)
+    assert client.get(reverse("networks:membership", args=["erfurt", membership.pk])).status_code == 404
