@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/events/<int:pk>/register/", views.register, name="register"),
     path("<slug:slug>/events/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<slug:slug>/events/<int:pk>/minutes/", views.minutes, name="minutes"),
+    path("<slug:slug>/events/<int:pk>/edit/", views.event_edit, name="edit"),
 ]
 
 feed_urlpatterns = [

@@ -164,6 +164,19 @@ def event_create(request, slug):
 
 
 @login_required
+def event_edit(request, slug, pk):
+    event = _event(request, slug, pk, "event.manage")
+    form = EventForm(request.POST or None, instance=event, network=event.network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data}
+        HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, changes)
+        messages.success(request, _("The meeting was saved."))
+        return redirect(event.get_absolute_url())
+    return render(request, "events/form.html", {"network": event.network, "form": form, "event": event})
+
+
+@login_required
 def minutes(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
     form = MinutesForm(request.POST or None, instance=event)

@@ -143,3 +143,25 @@ def test_a_feed_is_generated_once_and_follows_every_change(client, erfurt_networ
     old = make_event(erfurt_network, title="Long ago", visibility=Event.Visibility.PUBLIC, days=-400)
     assert "Long ago" not in client.get("/feeds/networks/erfurt.ics").text
     assert old.pk
+
+
+def test_coordinator_moves_a_meeting_and_the_history_says_so(client, coordinator, member, erfurt_network):
+    from erasmi.networks.models import HistoryEntry
+
+    event = make_event(erfurt_network, title="Netzwerktreffen")
+    client.force_login(member)
+    assert client.get(reverse("events:edit", args=["erfurt", event.pk])).status_code == 403
+    client.force_login(coordinator)
+    data = {
+        "title": "Netzwerktreffen",
+        "kind": event.kind,
+        "starts": "2030-04-02T16:00",
+        "ends": "2030-04-02T18:00",
+        "place": "Neuer Saal",
+        "visibility": "members",
+    }
+    assert client.post(reverse("events:edit", args=["erfurt", event.pk]), data).status_code == 302
+    event.refresh_from_db()
+    assert event.place == "Neuer Saal"
+    entry = HistoryEntry.objects.get(action="changed")
+    assert set(entry.changes) == {"starts", "ends", "place"}
