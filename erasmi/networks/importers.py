@@ -66,25 +66,14 @@ def _key(text) -> str:
     return re.sub(r"[\W_]+", " ", str(text or "").casefold()).strip()
 
 
-def _actor_types() -> dict[str, str]:
-    """Actor type labels in every configured language (and the codes) -> code."""
+def _labels(choices) -> dict[str, str]:
+    """The labels of a set of choices in every configured language (and the codes) -> code."""
     names = {}
     for code in languages.codes():
         with translation.override(code):
-            for value, label in Organisation.ActorType.choices:
+            for value, label in choices.choices:
                 names[_key(label)] = value
-    for value in Organisation.ActorType.values:
-        names[_key(value)] = value
-    return names
-
-
-def _sectors() -> dict[str, str]:
-    names = {}
-    for code in languages.codes():
-        with translation.override(code):
-            for value, label in Organisation.Sector.choices:
-                names[_key(label)] = value
-    for value in Organisation.Sector.values:
+    for value in choices.values:
         names[_key(value)] = value
     return names
 
@@ -162,7 +151,7 @@ def read_members(name: str, data: bytes) -> list[Row]:
         )
     if len(table) - 1 > MAX_ROWS:
         raise ImportFileError(_("The file has more than %(n)s rows.") % {"n": MAX_ROWS})
-    actor_types, sectors = _actor_types(), _sectors()
+    actor_types, sectors = _labels(Organisation.ActorType), _labels(Organisation.Sector)
     rows, seen = [], {}
     for number, cells in enumerate(table[1:], start=2):
         row = Row(number=number)

@@ -319,7 +319,13 @@ def history(request, slug):
         entries = entries.filter(object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     types = network.history.order_by().values_list("object_type", flat=True).distinct()
-    return render(request, "networks/history.html", {"network": network, "page": page, "types": sorted(types)})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "networks/history.html",
+        {"network": network, "page": page, "types": sorted(types), "query": query.urlencode()},
+    )
 
 
 @require_POST
