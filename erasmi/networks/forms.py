@@ -3,7 +3,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.networks import uploads
-from erasmi.networks.models import Document, Membership, Person, Task, WorkingGroup
+from erasmi.networks.models import Document, Membership, Organisation, Person, Role, Task, WorkingGroup
 
 
 class WorkingGroupForm(forms.ModelForm):
@@ -107,3 +107,24 @@ class MembershipForm(forms.ModelForm):
         if data.get("joined") and data.get("left") and data["left"] < data["joined"]:
             self.add_error("left", _("The member left before joining."))
         return data
+
+
+class PersonForm(forms.ModelForm):
+    """A coordinator adds someone to the network, with or without an account."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices, initial=Role.Kind.MEMBER)
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "phone", "organisation"]
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(memberships__network=network).distinct()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email and Role.objects.filter(network=self.network, person__email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this e-mail address is already in the network."))
+        return email

@@ -15,6 +15,7 @@ from erasmi.networks.forms import (
     DocumentForm,
     MemberImportForm,
     MembershipForm,
+    PersonForm,
     TaskForm,
     VersionForm,
     WorkingGroupForm,
@@ -239,11 +240,20 @@ def members_import(request, slug):
 @login_required
 def people(request, slug):
     network = _network(request, slug, "network.view_internal")
+    can_manage = permissions.can(request.user, "network.manage", network)
+    form = PersonForm(request.POST or None, network=network)
+    if request.method == "POST":
+        permissions.require(request.user, "network.manage", network, hide=True)
+        if form.is_valid():
+            person = services.add_person(network, form, request.user)
+            messages.success(request, _("%(name)s was added to the network.") % {"name": person})
+            return redirect("networks:people", slug=slug)
     roles = network.roles.select_related("person__organisation").order_by("person__last_name", "person__first_name")
     return render(
         request,
         "networks/people.html",
-        {"network": network, "roles": roles, "can_manage": permissions.can(request.user, "network.manage", network)},
+        {"network": network, "roles": roles, "can_manage": can_manage, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

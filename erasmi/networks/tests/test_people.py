@@ -50,3 +50,28 @@ def test_deleting_an_account_erases_the_person_too(client, member, erfurt_networ
     client.post("/en/accounts/me/delete/", {"password": "a-long-Passphrase-42"})
     person.refresh_from_db()
     assert person.is_erased
+
+
+def test_coordinator_adds_people_with_and_without_an_account(client, coordinator, other_member, erfurt_network):
+    from erasmi.networks.models import HistoryEntry, Organisation
+
+    caritas = Organisation.objects.get(name="Caritas")
+    client.force_login(coordinator)
+    url = reverse("networks:people", args=["erfurt"])
+    client.post(url, {"first_name": "Lena", "last_name": "Ohne Konto", "organisation": caritas.pk, "role": "member"})
+    lena = Person.objects.get(last_name="Ohne Konto")
+    assert lena.user is None and lena.organisation == caritas
+    # Someone with an account (in another network too) joins with the same person record.
+    client.post(url, {"first_name": "X", "last_name": "Y", "email": "other@example.org", "role": "coordinator"})
+    assert Role.objects.get(network=erfurt_network, person__user=other_member).kind == "coordinator"
+    assert Person.objects.filter(user=other_member).count() == 1
+    response = client.post(url, {"first_name": "X", "last_name": "Y", "email": "OTHER@example.org", "role": "member"})
+    assert "already in the network" in response.text
+    assert HistoryEntry.objects.filter(network=erfurt_network, action="created").count() == 2
+
+
+def test_members_cannot_add_people(client, member, erfurt_network):
+    client.force_login(member)
+    response = client.post(reverse("networks:people", args=["erfurt"]), {"first_name": "A", "last_name": "B"})
+    assert response.status_code == 404
+    assert not Person.objects.filter(last_name="B").exists()
