@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "erasmi.compendium",
     "erasmi.networks",
     "erasmi.events",
+    "erasmi.offers",
     "erasmi.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,159 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.core import languages
+from erasmi.networks.models import Network, Organisation
+
+CONFIRMATION_PERIOD = datetime.timedelta(days=183)  # "not confirmed for six months"
+
+
+class Category(models.Model):
+    """A shared, translatable taxonomy of offers; a category may refine another (language course -> A1)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    names = models.JSONField(default=dict)
+    parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True, related_name="children")
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        language = language or languages.current()
+        return self.names.get(language) or self.names.get("en") or self.slug
+
+    def root(self) -> "Category":
+        return self.parent.root() if self.parent_id else self
+
+
+class TargetGroup(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    names = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.names.get(languages.current()) or self.names.get("en") or self.slug
+
+
+class Area(models.Model):
+    """A district of a network, for the gap analysis: a bounding box on the map."""
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="areas")
+    name = models.CharField(_("name"), max_length=120)
+    south = models.FloatField()
+    west = models.FloatField()
+    north = models.FloatField()
+    east = models.FloatField()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+
+class Offer(models.Model):
+    """An offer of a member organisation: course, counselling, mentoring, ..."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="offers")
+    network = models.ForeignKey(Network, models.SET_NULL, null=True, blank=True, related_name="offers")
+    titles = models.JSONField(_("title"), default=dict, help_text="Title per language code.")
+    descriptions = models.JSONField(_("description"), default=dict, blank=True)
+    category = models.ForeignKey(Category, models.PROTECT, related_name="offers")
+    target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="offers")
+    languages = models.JSONField(_("languages of the offer"), default=list, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    schedule = models.JSONField(
+        _("weekly schedule"), default=list, blank=True, help_text='[{"weekday": 0, "start": "09:00", "end": "12:00"}]'
+    )
+    starts = models.DateField(_("from"), null=True, blank=True)
+    ends = models.DateField(_("until"), null=True, blank=True)
+    cost = models.CharField(_("cost"), max_length=120, blank=True)
+    accessibility = models.CharField(_("accessibility"), max_length=300, blank=True)
+    registration_needed = models.BooleanField(_("registration needed"), default=False)
+    contact = models.CharField(_("contact"), max_length=300, blank=True)
+    confirmed = models.DateField(_("last confirmed"), default=timezone.localdate)
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"]), models.Index(fields=["category"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="offer_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+                name="offer_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends__isnull=True)
+                | models.Q(starts__isnull=True)
+                | models.Q(ends__gte=models.F("starts")),
+                name="offer_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title()
+
+    def title(self, language: str | None = None) -> str:
+        language = language or languages.current()
+        return self.titles.get(language) or next(iter(self.titles.values()), "")
+
+    def clean(self):
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both coordinates or none.")
+        if self.starts and self.ends and self.ends < self.starts:
+            errors["ends"] = _("The end is before the start.")
+        for slot in self.schedule:
+            try:
+                start, end = parse_slot(slot)
+            except (KeyError, TypeError, ValueError):
+                errors["schedule"] = _("Each time needs a weekday (0–6) and a start and end such as 09:00.")
+                break
+            if end <= start:
+                errors["schedule"] = _("A time slot ends before it starts.")
+                break
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def possibly_outdated(self) -> bool:
+        return timezone.localdate() - self.confirmed > CONFIRMATION_PERIOD
+
+    def hours_per_week(self) -> float:
+        return sum((end - start) / 60 for start, end in (parse_slot(slot) for slot in self.schedule))
+
+
+def parse_slot(slot: dict) -> tuple[int, int]:
+    """A weekly slot as minutes since Monday 00:00: (start, end)."""
+    weekday = int(slot["weekday"])
+    if not 0 <= weekday <= 6:
+        raise ValueError("weekday")
+    start_h, start_m = (int(part) for part in slot["start"].split(":"))
+    end_h, end_m = (int(part) for part in slot["end"].split(":"))
+    base = weekday * 24 * 60
+    return base + start_h * 60 + start_m, base + end_h * 60 + end_m
