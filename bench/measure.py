@@ -202,12 +202,16 @@ def main() -> None:
 
     with override_settings(ERASMI_PAGE_SIZE=60):
         results["list, 60 per page"] = measure(client, scenarios["list"][:10])
+    import offers as offer_bench
+
+    offer_results = offer_bench.measure()
     print(f"\n{vendor}: {PRACTICES} practices, {REPEAT} requests per scenario")
     print(f"{'scenario':<22}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
     for name, r in results.items():
         print(f"{name:<22}{r['median_ms']:>11}{r['p95_ms']:>9}{r['queries']:>9}")
+    offer_bench.report(vendor, offer_results)
     out = Path(__file__).parent / f"results-{vendor}.json"
-    out.write_text(json.dumps({"practices": PRACTICES, "results": results}, indent=2))
+    out.write_text(json.dumps({"practices": PRACTICES, "results": results, "offers": offer_results}, indent=2))
 
 
 if __name__ == "__main__":

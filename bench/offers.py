@@ -1,0 +1,80 @@
+"""The offers part of the benchmark: overlap and gap analysis at 5,000, 20,000 and 50,000 offers."""
+
+import random
+import time
+
+from django.db import transaction
+
+from erasmi.networks.models import Organisation
+from erasmi.offers import analysis
+from erasmi.offers.models import Category, Offer, TargetGroup
+
+TOTAL = 50_000
+CENTRE = (50.9787, 11.0328)  # offers spread over about 40 x 40 km around Erfurt
+
+
+def generate() -> None:
+    rng = random.Random(11)
+    categories = list(Category.objects.all())
+    targets = list(TargetGroup.objects.all())
+    with transaction.atomic():
+        organisations = Organisation.objects.bulk_create(
+            [Organisation(name=f"Offer provider {n}", actor_type="ngo", sector="non_state") for n in range(500)]
+        )
+        offers = []
+        for n in range(TOTAL):
+            day = rng.randrange(5)
+            hour = rng.randrange(8, 18)
+            online = n % 20 == 0
+            offers.append(
+                Offer(
+                    organisation=organisations[n % len(organisations)],
+                    titles={"de": f"Angebot {n}"},
+                    category=categories[n % len(categories)],
+                    languages=rng.sample(["de", "en", "tr", "ar", "uk"], 2),
+                    online=online,
+                    latitude=None if online else CENTRE[0] + rng.uniform(-0.18, 0.18),
+                    longitude=None if online else CENTRE[1] + rng.uniform(-0.28, 0.28),
+                    schedule=[{"weekday": day, "start": f"{hour:02d}:00", "end": f"{hour + 2:02d}:00"}],
+                )
+            )
+        Offer.objects.bulk_create(offers, batch_size=5000)
+        through = Offer.target_groups.through
+        ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
+        through.objects.bulk_create(
+            [
+                through(offer_id=pk, targetgroup_id=t.pk)
+                for n, pk in enumerate(ids)
+                for t in (targets[n % len(targets)],)
+            ],
+            batch_size=10000,
+        )
+
+
+def measure() -> dict:
+    if Offer.objects.count() < TOTAL:
+        Offer.objects.all().delete()
+        generate()
+    ids = list(Offer.objects.order_by("pk").values_list("pk", flat=True))
+    results = {}
+    categories = set(Category.objects.values_list("pk", flat=True))
+    targets = set(TargetGroup.objects.values_list("pk", flat=True))
+    for size in (5_000, 20_000, 50_000):
+        offers = Offer.objects.filter(pk__lte=ids[size - 1])
+        start = time.perf_counter()
+        found, _ = analysis.overlaps(offers, distance=1.0)
+        overlap_ms = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        areas = analysis.grid(offers, size_km=2.0)
+        analysis.gaps(offers, areas, categories, targets)
+        gap_ms = (time.perf_counter() - start) * 1000
+        results[size] = {"overlap_ms": round(overlap_ms), "groups": len(found), "gap_ms": round(gap_ms)}
+    return results
+
+
+def report(vendor: str, results: dict) -> None:
+    print(f"\n{vendor}: offer analysis (distance 1 km, gap grid 2 km)")
+    print(f"{'offers':>8}{'overlap ms':>12}{'groups':>8}{'gap ms':>9}{'ms per 1,000 offers (overlap / gap)':>40}")
+    for size, r in results.items():
+        per = f"{r['overlap_ms'] / size * 1000:.1f} / {r['gap_ms'] / size * 1000:.1f}"
+        print(f"{size:>8}{r['overlap_ms']:>12}{r['groups']:>8}{r['gap_ms']:>9}{per:>40}")
