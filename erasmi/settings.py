@@ -6,6 +6,7 @@ Production needs at least SECRET_KEY, ALLOWED_HOSTS and HTTPS=1 (see README).
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -221,12 +222,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Map tiles: any XYZ tile server (its origin is allowed for images); the list works without it.
+ERASMI_TILE_URL = env_str("ERASMI_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tiles = urlsplit(ERASMI_TILE_URL)
+TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else None
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([TILE_ORIGIN] if TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -65,6 +65,34 @@ class Area(models.Model):
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
 
+class Place(models.Model):
+    """A postcode or place name with its coordinates, for "near" searches (loaded by the platform admin)."""
+
+    postcode = models.CharField(max_length=20, db_index=True)
+    name = models.CharField(max_length=120, db_index=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        ordering = ["postcode"]
+
+    def __str__(self):
+        return f"{self.postcode} {self.name}"
+
+
+class OfferQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Offers the user may change: their organisation's, and all of the networks they coordinate."""
+        from erasmi.networks.models import Role
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        coordinated = Role.objects.filter(person__user=user, kind=Role.Kind.COORDINATOR).values("network")
+        return self.filter(models.Q(organisation__people__user=user) | models.Q(network__in=coordinated)).distinct()
+
+
 class Offer(models.Model):
     """An offer of a member organisation: course, counselling, mentoring, ..."""
 
@@ -95,6 +123,9 @@ class Offer(models.Model):
     registration_needed = models.BooleanField(_("registration needed"), default=False)
     contact = models.CharField(_("contact"), max_length=300, blank=True)
     confirmed = models.DateField(_("last confirmed"), default=timezone.localdate)
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = OfferQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["latitude", "longitude"]), models.Index(fields=["category"])]
@@ -117,6 +148,16 @@ class Offer(models.Model):
 
     def __str__(self):
         return self.title()
+
+    def save(self, *args, **kwargs):
+        parts = [*self.titles.values(), *self.descriptions.values(), self.city, self.postcode, self.address]
+        self.search_text = " ".join(part for part in parts if part).casefold()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("offers:detail", args=[self.pk])
 
     def title(self, language: str | None = None) -> str:
         language = language or languages.current()

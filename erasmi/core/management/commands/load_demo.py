@@ -7,6 +7,7 @@ from erasmi.compendium.importers import read_file
 from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
 from erasmi.networks import demo as network_demo
+from erasmi.offers import demo as offer_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
 ACCOUNTS = [
@@ -37,5 +38,7 @@ class Command(BaseCommand):
                 user.emailaddress_set.create(email=email, verified=True, primary=True)
             users[email.split("@")[0]] = user
         network = network_demo.load(users)
-        self.stdout.write(f"Demo network '{network.name}' with {network.memberships.count()} member organisations.")
+        offers = offer_demo.load(network)
+        members = network.memberships.count()
+        self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+from erasmi.core import languages
+from erasmi.offers.models import Category, Offer, TargetGroup
+
+SLOTS = 4
+
+
+class OfferForm(forms.ModelForm):
+    """An offer, its title and description in the language of the page, and up to four weekly times."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    spoken = forms.CharField(
+        label=_("Languages of the offer"), required=False, help_text=_("Language codes, e.g. de, tr, ar.")
+    )
+    still_current = forms.BooleanField(label=_("The information is current"), required=False, initial=True)
+
+    class Meta:
+        model = Offer
+        fields = [
+            "category",
+            "target_groups",
+            "online",
+            "address",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "starts",
+            "ends",
+            "cost",
+            "accessibility",
+            "registration_needed",
+            "contact",
+        ]
+        widgets = {
+            "target_groups": forms.CheckboxSelectMultiple,
+            "starts": forms.DateInput(attrs={"type": "date"}),
+            "ends": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = languages.current()
+        self.fields["category"].queryset = Category.objects.order_by("slug")
+        self.fields["category"].label_from_instance = lambda c: c.name(language)
+        self.fields["target_groups"].queryset = TargetGroup.objects.all()
+        offer = self.instance
+        if offer.pk:
+            self.initial.update(
+                title=offer.titles.get(language, ""),
+                description=offer.descriptions.get(language, ""),
+                spoken=", ".join(offer.languages),
+            )
+        days = [("", "–"), *[(str(n), name) for n, name in WEEKDAYS.items()]]
+        for n in range(SLOTS):
+            slot = offer.schedule[n] if n < len(offer.schedule) else {}
+            self.fields[f"day{n}"] = forms.ChoiceField(
+                label=_("Day"), choices=days, required=False, initial=str(slot.get("weekday", ""))
+            )
+            self.fields[f"start{n}"] = forms.TimeField(
+                label=_("from"),
+                required=False,
+                initial=slot.get("start"),
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+            self.fields[f"end{n}"] = forms.TimeField(
+                label=_("until"),
+                required=False,
+                initial=slot.get("end"),
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+
+    def plain_fields(self):
+        slots = {f"{kind}{n}" for kind in ("day", "start", "end") for n in range(SLOTS)}
+        return [field for field in self if field.name not in slots]
+
+    def slot_rows(self):
+        return [(self[f"day{n}"], self[f"start{n}"], self[f"end{n}"]) for n in range(SLOTS)]
+
+    def clean(self):
+        data = super().clean()
+        schedule = []
+        for n in range(SLOTS):
+            day, start, end = data.get(f"day{n}"), data.get(f"start{n}"), data.get(f"end{n}")
+            if day in (None, "") and not start and not end:
+                continue
+            if day in (None, "") or not start or not end:
+                self.add_error(f"day{n}", _("Give the day, the start and the end."))
+                continue
+            if end <= start:
+                self.add_error(f"end{n}", _("A time slot ends before it starts."))
+                continue
+            schedule.append({"weekday": int(day), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")})
+        data["schedule"] = schedule
+        if not data.get("online") and (data.get("latitude") is None or data.get("longitude") is None):
+            self.add_error(
+                "latitude", _("Set the place on the map (latitude and longitude), or mark the offer as online.")
+            )
+        return data
+
+    def save(self, commit=True):
+        language = languages.current()
+        offer = self.instance
+        offer.titles = {**offer.titles, language: self.cleaned_data["title"]}
+        offer.descriptions = {**offer.descriptions, language: self.cleaned_data["description"]}
+        offer.languages = [
+            code.strip().lower() for code in self.cleaned_data["spoken"].replace(";", ",").split(",") if code.strip()
+        ]
+        offer.schedule = self.cleaned_data["schedule"]
+        if self.cleaned_data.get("still_current"):
+            offer.confirmed = timezone.localdate()
+        return super().save(commit)

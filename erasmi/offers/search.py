@@ -1,0 +1,124 @@
+"""Public search of offers: text, category, target group, language, near a place, open on a day.
+
+Shared by the pages, the exports and the API.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from erasmi.core import languages
+from erasmi.offers.analysis import EARTH_KM
+from erasmi.offers.models import Category, Offer, Place, TargetGroup, parse_slot
+
+RADII = [1, 2, 5, 10, 25, 50]
+
+
+class SearchError(ValueError):
+    pass
+
+
+@dataclass
+class OfferSearch:
+    q: str = ""
+    category: Category | None = None
+    target: TargetGroup | None = None
+    language: str = ""
+    near: str = ""
+    radius: int = 5
+    day: datetime.date | None = None
+    centre: Place | None = None
+
+    @classmethod
+    def from_params(cls, params, *, strict: bool = False) -> tuple["OfferSearch", list[str]]:
+        """The search and the problems found (raised at once when strict)."""
+        search, problems = cls(), []
+
+        def problem(message):
+            if strict:
+                raise SearchError(message)
+            problems.append(message)
+
+        search.q = "".join(ch for ch in params.get("q") or "" if ch.isprintable()).strip()[:200]
+        if slug := params.get("category"):
+            search.category = Category.objects.filter(slug=slug).first()
+            if search.category is None:
+                problem(_("Unknown category '%(value)s'.") % {"value": slug})
+        if slug := params.get("target"):
+            search.target = TargetGroup.objects.filter(slug=slug).first()
+            if search.target is None:
+                problem(_("Unknown target group '%(value)s'.") % {"value": slug})
+        if code := params.get("language"):
+            search.language = code.strip().lower()[:10]
+        if radius := params.get("radius"):
+            if radius.isdigit() and int(radius) in RADII:
+                search.radius = int(radius)
+            else:
+                problem(_("The radius must be one of %(choices)s km.") % {"choices": ", ".join(map(str, RADII))})
+        if near := (params.get("near") or "").strip():
+            search.near = near[:120]
+            search.centre = (
+                Place.objects.filter(postcode=near).first() or Place.objects.filter(name__iexact=near).first()
+            )
+            if search.centre is None:
+                problem(_("The place '%(value)s' is not known; try a postcode.") % {"value": near})
+        if day := params.get("day"):
+            try:
+                search.day = datetime.date.fromisoformat(day)
+            except ValueError:
+                problem(_("'%(value)s' is not a date such as 2027-03-31.") % {"value": day})
+        return search, problems
+
+    def queryset(self):
+        offers = Offer.objects.select_related("organisation", "category")
+        for word in self.q.casefold().split():
+            offers = offers.filter(search_text__contains=word)
+        if self.category:
+            offers = offers.filter(Q(category=self.category) | Q(category__parent=self.category))
+        if self.target:
+            offers = offers.filter(target_groups=self.target)
+        if self.language:
+            offers = offers.filter(languages__icontains=f'"{self.language}"')
+        if self.centre:
+            # A box around the centre first (indexed), the exact distance afterwards.
+            dlat = self.radius / 110.574
+            dlon = self.radius / (111.320 * max(math.cos(math.radians(self.centre.latitude)), 0.01))
+            offers = offers.filter(
+                latitude__range=(self.centre.latitude - dlat, self.centre.latitude + dlat),
+                longitude__range=(self.centre.longitude - dlon, self.centre.longitude + dlon),
+            )
+        return offers
+
+    def results(self, limit: int | None = None) -> list[Offer]:
+        """The matching offers: nearest first for a "near" search, else by title."""
+        found = []
+        for offer in self.queryset().order_by("pk").iterator(chunk_size=2000):
+            if self.day and not open_on(offer, self.day):
+                continue
+            if self.centre:
+                offer.distance = distance(self.centre.latitude, self.centre.longitude, offer.latitude, offer.longitude)
+                if offer.distance > self.radius:
+                    continue
+            found.append(offer)
+        language = languages.current()
+        if self.centre:
+            found.sort(key=lambda o: (o.distance, o.pk))
+        else:
+            found.sort(key=lambda o: (o.title(language).casefold(), o.pk))
+        return found[:limit] if limit else found
+
+
+def distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def open_on(offer: Offer, day: datetime.date) -> bool:
+    if offer.starts and day < offer.starts or offer.ends and day > offer.ends:
+        return False
+    weekday = day.weekday()
+    return any(parse_slot(slot)[0] // (24 * 60) == weekday for slot in offer.schedule)

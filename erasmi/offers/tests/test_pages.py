@@ -1,0 +1,144 @@
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from erasmi.networks.models import Person, Role
+from erasmi.offers import demo
+from erasmi.offers.models import Offer
+
+
+@pytest.fixture
+def offers(erfurt_network):
+    from erasmi.networks.models import Membership, Organisation
+
+    for n in range(3):  # the demo gives offers to the network's members
+        Membership.objects.create(
+            network=erfurt_network,
+            organisation=Organisation.objects.create(name=f"Provider {n}", actor_type="ngo"),
+        )
+    demo.load(erfurt_network)
+    return erfurt_network
+
+
+def titles(response):
+    return [o.title("de") for o in response.context["page"].object_list]
+
+
+def test_visitor_finds_turkish_counselling_near_a_postcode(client, offers):
+    response = client.get(
+        reverse("offers:list"), {"near": "99084", "radius": "2", "language": "tr", "category": "counselling"}
+    )
+    assert titles(response) == [
+        "Migrationsberatung für Erwachsene",
+        "Migrationsberatung am Abend",
+        "Beratung für Familien",
+    ]
+    distances = [o.distance for o in response.context["page"].object_list]
+    assert distances == sorted(distances) and distances[-1] <= 2
+    # Weimar has Turkish counselling too, but 20 km away.
+    wider = client.get(
+        reverse("offers:list"), {"near": "99084", "radius": "25", "language": "tr", "category": "counselling"}
+    )
+    assert "Beratung in Weimar" in titles(wider)
+
+
+def test_open_on_a_day_and_text_search(client, offers):
+    friday = client.get(reverse("offers:list"), {"day": "2027-03-05"})  # a Friday
+    assert titles(friday) == ["Frauen-Sprachcafé"]
+    assert titles(client.get(reverse("offers:list"), {"q": "bewerbung"})) == ["Bewerbungstraining"]
+
+
+def test_unknown_place_and_bad_values_are_explained(client, offers):
+    response = client.get(reverse("offers:list"), {"near": "Atlantis", "radius": "7", "day": "31.02.2027"})
+    problems = response.context["problems"]
+    assert "The place 'Atlantis' is not known; try a postcode." in problems
+    assert "The radius must be one of 1, 2, 5, 10, 25, 50 km." in problems
+    assert "'31.02.2027' is not a date such as 2027-03-31." in problems
+
+
+def test_the_list_carries_the_map_data_and_works_without_tiles(client, offers):
+    response = client.get(reverse("offers:list"), {"near": "99084", "radius": "5"})
+    features = response.context["map"]["features"]
+    assert len(features) == len(response.context["page"].object_list)  # every offer on the page has a pin
+    assert 'id="map-data"' in response.text
+    assert "vendor/leaflet-1.9/leaflet.js" in response.text  # served by the platform, no CDN
+
+
+def test_exports_with_the_same_filters(client, offers):
+    params = {"category": "language-course"}
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(reverse("offers:export", args=["csv"]), params).content.decode()))
+    )
+    assert sorted(r["title"] for r in rows) == ["German B1 in the evening", "Integration course A1", "Women's language café"]
+    geo = json.loads(client.get(reverse("offers:export", args=["geojson"]), params).content)
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 3
+    lon, lat = geo["features"][0]["geometry"]["coordinates"]
+    assert 50 < lat < 52 and 10 < lon < 12
+
+
+def test_only_the_owning_organisation_and_coordinators_change_an_offer(
+    client, member, other_member, coordinator, offers
+):
+    offer = Offer.objects.get(titles__de="Integrationskurs A1")
+    url = reverse("offers:edit", args=[offer.pk])
+    client.force_login(other_member)
+    assert client.get(url).status_code == 404
+    client.force_login(member)  # in the network, but not of the owning organisation
+    assert client.get(url).status_code == 404
+    person = Person.for_user(member)
+    person.organisation = offer.organisation
+    person.save()
+    assert client.get(url).status_code == 200
+    client.force_login(coordinator)
+    assert Role.objects.get(person__user=coordinator).kind == "coordinator"
+    assert client.get(url).status_code == 200
+
+
+def test_a_member_updates_the_offer_and_bad_values_are_refused(client, member, offers):
+    offer = Offer.objects.get(titles__de="Integrationskurs A1")
+    person = Person.for_user(member)
+    person.organisation = offer.organisation
+    person.save()
+    client.force_login(member)
+    url = reverse("offers:edit", args=[offer.pk])
+    data = {
+        "title": "Integrationskurs A1 (neu)",
+        "category": offer.category_id,
+        "target_groups": [],
+        "latitude": "95",
+        "longitude": "11.03",
+        "day0": "0",
+        "start0": "12:00",
+        "end0": "10:00",
+        "starts": "2027-05-01",
+        "ends": "2027-04-01",
+        "still_current": "on",
+    }
+    response = client.post(url.replace("/en/", "/de/"), data)
+    errors = response.context["form"].errors
+    assert response.status_code == 400
+    assert "latitude" in errors and "end0" in errors and "ends" in errors
+    offer.refresh_from_db()
+    assert offer.title("de") == "Integrationskurs A1"
+    data.update(latitude="50.99", end0="13:00", ends="2027-12-31")
+    response = client.post(url.replace("/en/", "/de/"), data)
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.title("de") == "Integrationskurs A1 (neu)"
+    assert offer.schedule == [{"weekday": 0, "start": "12:00", "end": "13:00"}]
+
+
+def test_coordination_report_shows_the_demo_overlap_and_gaps(client, member, offers, other_member):
+    client.force_login(member)
+    response = client.get(reverse("offers:report", args=["erfurt"]))
+    overlaps = [[o.title("de") for o in g["offers"]] for g in response.context["overlaps"]]
+    assert ["Migrationsberatung für Erwachsene", "Migrationsberatung am Abend"] in overlaps
+    assert [o.title("de") for o in response.context["unlocated"]] == []
+    report = client.get(reverse("offers:report", args=["erfurt"]), {"format": "csv"})
+    assert report["Content-Type"].startswith("text/csv")
+    assert "overlap,Migration counselling" in report.content.decode()
+    client.force_login(other_member)
+    assert client.get(reverse("offers:report", args=["erfurt"])).status_code == 404

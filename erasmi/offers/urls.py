@@ -1,0 +1,13 @@
+from django.urls import path, re_path
+
+from erasmi.offers import views
+
+app_name = "offers"
+urlpatterns = [
+    path("", views.offer_list, name="list"),
+    path("new/", views.offer_edit, name="create"),
+    re_path(r"^export\.(?P<fmt>csv|geojson)$", views.export, name="export"),
+    path("<int:pk>/", views.offer_detail, name="detail"),
+    path("<int:pk>/edit/", views.offer_edit, name="edit"),
+    path("report/<slug:slug>/", views.coordination_report, name="report"),
+]

@@ -1,0 +1,247 @@
+import csv
+import io
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext as _
+
+from erasmi.core import languages, permissions
+from erasmi.networks.models import Person
+from erasmi.networks.views import _network
+from erasmi.offers import analysis
+from erasmi.offers.forms import OfferForm
+from erasmi.offers.models import Area, Category, Offer, TargetGroup
+from erasmi.offers.search import RADII, OfferSearch
+
+
+def _features(offers, language) -> dict:
+    """GeoJSON of offers that have a place."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [o.longitude, o.latitude]},
+                "properties": {
+                    "id": o.pk,
+                    "title": o.title(language),
+                    "category": o.category.name(language),
+                    "organisation": o.organisation.name,
+                    "url": o.get_absolute_url(),
+                },
+            }
+            for o in offers
+            if o.latitude is not None
+        ],
+    }
+
+
+def offer_list(request):
+    language = languages.current()
+    search, problems = OfferSearch.from_params(request.GET)
+    found = search.results()
+    page = Paginator(found, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "offers/list.html",
+        {
+            "search": search,
+            "problems": problems,
+            "page": page,
+            "query": query.urlencode(),
+            "categories": Category.objects.order_by("slug"),
+            "targets": TargetGroup.objects.all(),
+            "radii": RADII,
+            "languages": languages.choices(),
+            "map": _features(page.object_list, language),
+            "tile_url": settings.ERASMI_TILE_URL,
+        },
+    )
+
+
+def offer_detail(request, pk):
+    offer = get_object_or_404(
+        Offer.objects.select_related("organisation", "category").prefetch_related("target_groups"), pk=pk
+    )
+    language = languages.current()
+    return render(
+        request,
+        "offers/detail.html",
+        {
+            "offer": offer,
+            "can_edit": Offer.objects.editable_by(request.user).filter(pk=pk).exists(),
+            "schedule": [f"{WEEKDAYS[slot['weekday']]} {slot['start']}–{slot['end']}" for slot in offer.schedule],
+            "map": _features([offer], language),
+            "tile_url": settings.ERASMI_TILE_URL,
+        },
+    )
+
+
+@login_required
+def offer_edit(request, pk=None):
+    if pk is None:
+        person = Person.objects.filter(user=request.user).select_related("organisation").first()
+        if person is None or person.organisation is None:
+            messages.error(request, _("Only people of a member organisation can add offers."))
+            return redirect("offers:list")
+        offer = Offer(
+            organisation=person.organisation,
+            network=person.organisation.memberships.first().network
+            if person.organisation.memberships.exists()
+            else None,
+        )
+    else:
+        offer = get_object_or_404(Offer.objects.editable_by(request.user), pk=pk)
+    form = OfferForm(request.POST or None, instance=offer)
+    if request.method == "POST" and form.is_valid():
+        offer = form.save()
+        messages.success(request, _("The offer was saved."))
+        return redirect(offer.get_absolute_url())
+    return render(request, "offers/form.html", {"form": form, "offer": offer}, status=400 if form.errors else 200)
+
+
+def export(request, fmt):
+    language = languages.current()
+    search, _problems = OfferSearch.from_params(request.GET)
+    found = search.results()
+    if fmt == "geojson":
+        body = json.dumps(_features(found, language), ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/geo+json")
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            [
+                "id",
+                "title",
+                "organisation",
+                "category",
+                "target_groups",
+                "languages",
+                "online",
+                "address",
+                "postcode",
+                "city",
+                "latitude",
+                "longitude",
+                "schedule",
+                "starts",
+                "ends",
+                "cost",
+                "registration_needed",
+                "contact",
+                "confirmed",
+            ]
+        )
+        for o in found:
+            writer.writerow(
+                [
+                    o.pk,
+                    o.title(language),
+                    o.organisation.name,
+                    o.category.slug,
+                    " ".join(t.slug for t in o.target_groups.all()),
+                    " ".join(o.languages),
+                    o.online,
+                    o.address,
+                    o.postcode,
+                    o.city,
+                    o.latitude,
+                    o.longitude,
+                    json.dumps(o.schedule),
+                    o.starts,
+                    o.ends,
+                    o.cost,
+                    o.registration_needed,
+                    o.contact,
+                    o.confirmed,
+                ]
+            )
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="erasmi-offers.{fmt}"'
+    return response
+
+
+@login_required
+def coordination_report(request, slug):
+    """Overlaps and gaps of the network's offers, as a page and a CSV to bring to a meeting."""
+    network = _network(request, slug, "network.view_internal")
+    offers = Offer.objects.filter(network=network)
+    try:
+        distance = min(max(float(request.GET.get("distance", 2)), 0.1), 50)
+    except ValueError:
+        distance = 2.0
+    groups, unlocated = analysis.overlaps(offers, distance=distance)
+    by_id = {o.pk: o for o in offers.select_related("organisation", "category")}
+    areas = list(Area.objects.filter(network=network)) or analysis.grid(offers, size_km=2.0)
+    categories = {
+        c.pk: c for c in Category.objects.filter(parent__isnull=False) | Category.objects.filter(children__isnull=True)
+    }
+    targets = {t.pk: t for t in TargetGroup.objects.all()}
+    table = analysis.gaps(offers, areas, set(categories), set(targets), language=request.GET.get("language") or None)
+    language = languages.current()
+    rows = [
+        {
+            "category": categories[c].name(language),
+            "target": str(targets[t]),
+            "cells": [table[(c, t, a)] for a in range(len(areas))],
+        }
+        for c in categories
+        for t in targets
+    ]
+    overlap_rows = [
+        {
+            "category": categories.get(g.category) or Category.objects.get(pk=g.category),
+            "target": targets[g.target_group],
+            "offers": [by_id[pk] for pk in g.offers],
+        }
+        for g in groups
+    ]
+    if request.GET.get("format") == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            ["section", "category", "target_group", "area_or_offer", "organisation", "offers", "hours_per_week"]
+        )
+        for row in overlap_rows:
+            for o in row["offers"]:
+                writer.writerow(
+                    [
+                        "overlap",
+                        row["category"].name(language),
+                        row["target"],
+                        o.title(language),
+                        o.organisation.name,
+                        "",
+                        "",
+                    ]
+                )
+        for row in rows:
+            for area, cell in zip(areas, row["cells"], strict=True):
+                writer.writerow(
+                    ["gap", row["category"], row["target"], area.name, "", cell.offers, round(cell.hours, 1)]
+                )
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{network.slug}-coordination.csv"'
+        return response
+    return render(
+        request,
+        "offers/report.html",
+        {
+            "network": network,
+            "distance": distance,
+            "overlaps": overlap_rows,
+            "unlocated": [by_id[pk] for pk in unlocated],
+            "areas": areas,
+            "rows": rows,
+            "can_manage": permissions.can(request.user, "network.manage", network),
+        },
+    )

@@ -1,0 +1,35 @@
+// Offers on a Leaflet map. Without a reachable tile server the markers still show
+// on a blank map with a notice; the list beside it always has every offer.
+(function () {
+  "use strict";
+  var element = document.getElementById("map");
+  var data = document.getElementById("map-data");
+  if (!element || !data || typeof L === "undefined") return;
+  var features = JSON.parse(data.textContent);
+  var map = L.map(element, { scrollWheelZoom: false });
+  var failed = false;
+  var tiles = L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" });
+  tiles.on("tileerror", function () {
+    if (failed) return;
+    failed = true;
+    var note = document.createElement("p");
+    note.className = "notice map-notice";
+    note.setAttribute("role", "status");
+    note.textContent = element.dataset.unavailable;
+    element.parentNode.insertBefore(note, element);
+  });
+  tiles.addTo(map);
+  var layer = L.geoJSON(features, {
+    onEachFeature: function (feature, marker) {
+      var link = document.createElement("a");
+      link.href = feature.properties.url;
+      link.textContent = feature.properties.title;
+      marker.bindPopup(link);
+    },
+  }).addTo(map);
+  if (features.features.length) {
+    map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
+  } else {
+    map.setView([51.0, 10.5], 5);
+  }
+})();
