@@ -222,8 +222,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-# Map tiles: any XYZ tile server (its origin is allowed for images); the list works without it.
-ERASMI_TILE_URL = env_str("ERASMI_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# Map tiles: an XYZ tile server such as https://tile.openstreetmap.org/{z}/{x}/{y}.png (its origin is
+# allowed for images). None by default: pins on a blank map, and the list works without it.
+ERASMI_TILE_URL = env_str("ERASMI_TILE_URL", "")
 _tiles = urlsplit(ERASMI_TILE_URL)
 TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else None
 CONTENT_SECURITY_POLICY = {

@@ -11,6 +11,9 @@ from erasmi.compendium.exports import practice_as_dict
 from erasmi.compendium.filters import FilterError
 from erasmi.compendium.models import Practice
 from erasmi.core import languages
+from erasmi.offers.models import Offer
+from erasmi.offers.search import OfferSearch
+from erasmi.offers.search import SearchError as OfferSearchError
 
 api = NinjaAPI(
     title="Erasmi API",
@@ -125,3 +128,84 @@ def get_practice(request, slug: str):
     if practice is None:
         raise Http404
     return practice_as_dict(practice)
+
+
+class OfferQuery(Schema):
+    q: str = Field("", max_length=200, description="Words in title or description")
+    category: str = Field("", description="Category slug; includes its sub-categories")
+    target: str = Field("", description="Target group slug")
+    language: str = Field("", description="Language the offer is given in, e.g. tr")
+    near: str = Field("", description="Postcode or place name")
+    radius: int = Field(5, description="Kilometres around 'near': 1, 2, 5, 10, 25 or 50")
+    day: str = Field("", description="Open on this date (YYYY-MM-DD)")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(50, ge=1, le=200)
+
+
+class OfferOut(Schema):
+    id: int
+    title: str
+    organisation: str
+    category: str
+    target_groups: list[str]
+    languages: list[str]
+    online: bool
+    postcode: str
+    city: str
+    latitude: float | None
+    longitude: float | None
+    distance_km: float | None
+    schedule: list[dict]
+    possibly_outdated: bool
+    url: str
+
+
+class OfferPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[OfferOut]
+
+
+@api.exception_handler(OfferSearchError)
+def offer_search_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.get("/offers", response={200: OfferPage, 400: ErrorOut}, tags=["offers"])
+def list_offers(request, params: Query[OfferQuery]):
+    """Offers with the same search as the offer pages; nearest first for a "near" search."""
+    search, _problems = OfferSearch.from_params(request.GET, strict=True)
+    found = search.results()
+    start = (params.page - 1) * params.page_size
+    chosen = found[start : start + params.page_size]
+    targets = {}
+    for offer_id, slug in Offer.target_groups.through.objects.filter(offer__in=[o.pk for o in chosen]).values_list(
+        "offer_id", "targetgroup__slug"
+    ):
+        targets.setdefault(offer_id, []).append(slug)
+    return {
+        "count": len(found),
+        "page": params.page,
+        "page_size": params.page_size,
+        "results": [
+            {
+                "id": o.pk,
+                "title": o.title(),
+                "organisation": o.organisation.name,
+                "category": o.category.slug,
+                "target_groups": sorted(targets.get(o.pk, [])),
+                "languages": o.languages,
+                "online": o.online,
+                "postcode": o.postcode,
+                "city": o.city,
+                "latitude": o.latitude,
+                "longitude": o.longitude,
+                "distance_km": round(o.distance, 2) if getattr(o, "distance", None) is not None else None,
+                "schedule": o.schedule,
+                "possibly_outdated": o.possibly_outdated,
+                "url": request.build_absolute_uri(o.get_absolute_url()),
+            }
+            for o in chosen
+        ],
+    }

@@ -75,7 +75,7 @@ def make_user(email: str, role: str = "member", password: str = "a-long-Passphra
 
 def sign_in(page, email: str, password: str = "a-long-Passphrase-42", language: str = "en"):
     page.goto(f"/{language}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").last.click()
     page.wait_for_url(f"**/{language}/")

@@ -16,6 +16,8 @@ PAGES = [
     "/de/networks/demostadt/",
     "/en/networks/demostadt/calendar/",
     "/tr/networks/demostadt/calendar/?view=list",
+    "/en/offers/?near=99084&radius=5",
+    "/de/offers/",
 ]
 
 
@@ -24,7 +26,8 @@ def test_public_page_has_no_serious_or_critical_violation(page, demo, url):
     from erasmi.networks import demo as network_demo
 
     coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
-    network_demo.load({"coordinator": coordinator, "member": member})
+    network = network_demo.load({"coordinator": coordinator, "member": member})
+    _offers(network)
     page.goto(url)
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -39,13 +42,23 @@ def test_keyboard_reaches_the_content_first(page, demo):
     assert page.evaluate("location.hash") == "#main"
 
 
+def _offers(network):
+    from erasmi.offers import demo as offer_demo
+    from erasmi.offers import vocabulary as offer_vocabulary
+    from erasmi.offers.models import Category, TargetGroup
+
+    offer_vocabulary.load(Category, TargetGroup)
+    offer_demo.load(network)
+
+
 def test_signed_in_workspace_pages_have_no_serious_or_critical_violation(page, demo):
     from erasmi.events.models import Event
     from erasmi.networks import demo as network_demo
     from tests.e2e.conftest import sign_in
 
     coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
-    network_demo.load({"coordinator": coordinator, "member": member})
+    network = network_demo.load({"coordinator": coordinator, "member": member})
+    _offers(network)
     event = Event.objects.filter(working_group__isnull=True).first()
     sign_in(page, "coordinator@example.org")
     for url in [
@@ -56,6 +69,8 @@ def test_signed_in_workspace_pages_have_no_serious_or_critical_violation(page, d
         f"/en/networks/demostadt/events/{event.pk}/",
         "/en/compendium/submit/",
         "/en/accounts/me/",
+        "/en/offers/report/demostadt/",
+        "/en/offers/new/",
     ]:
         page.goto(url)
         results = Axe().run(page)

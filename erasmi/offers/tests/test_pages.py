@@ -72,7 +72,11 @@ def test_exports_with_the_same_filters(client, offers):
     rows = list(
         csv.DictReader(io.StringIO(client.get(reverse("offers:export", args=["csv"]), params).content.decode()))
     )
-    assert sorted(r["title"] for r in rows) == ["German B1 in the evening", "Integration course A1", "Women's language café"]
+    assert sorted(r["title"] for r in rows) == [
+        "German B1 in the evening",
+        "Integration course A1",
+        "Women's language café",
+    ]
     geo = json.loads(client.get(reverse("offers:export", args=["geojson"]), params).content)
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 3
     lon, lat = geo["features"][0]["geometry"]["coordinates"]

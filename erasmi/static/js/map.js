@@ -8,8 +8,7 @@
   var features = JSON.parse(data.textContent);
   var map = L.map(element, { scrollWheelZoom: false });
   var failed = false;
-  var tiles = L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" });
-  tiles.on("tileerror", function () {
+  function unavailable() {
     if (failed) return;
     failed = true;
     var note = document.createElement("p");
@@ -17,8 +16,14 @@
     note.setAttribute("role", "status");
     note.textContent = element.dataset.unavailable;
     element.parentNode.insertBefore(note, element);
-  });
-  tiles.addTo(map);
+  }
+  if (element.dataset.tiles) {
+    var tiles = L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" });
+    tiles.on("tileerror", unavailable);
+    tiles.addTo(map);
+  } else {
+    unavailable();
+  }
   var layer = L.geoJSON(features, {
     onEachFeature: function (feature, marker) {
       var link = document.createElement("a");
