@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from erasmi.core import languages, permissions
 from erasmi.networks.models import Person
 from erasmi.networks.views import _network
-from erasmi.offers import analysis
+from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
 from erasmi.offers.models import Area, Category, Offer, TargetGroup
 from erasmi.offers.search import RADII, OfferSearch
@@ -205,6 +205,11 @@ def coordination_report(request, slug):
         }
         for g in groups
     ]
+    if request.GET.get("format") == "pdf":
+        body = pdf.report_pdf(network, distance, overlap_rows, [by_id[pk] for pk in unlocated], rows, areas, language)
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{network.slug}-coordination.pdf"'
+        return response
     if request.GET.get("format") == "csv":
         out = io.StringIO()
         writer = csv.writer(out)

@@ -57,5 +57,6 @@ def test_member_updates_an_offer_and_coordinator_opens_the_report(page, transact
     expect(page.get_by_role("heading", name="Overlaps")).to_be_visible()
     expect(page.get_by_role("link", name="Migrationsberatung am Abend")).to_be_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download as CSV").click()
-    assert download.value.suggested_filename == "demostadt-coordination.csv"
+        page.get_by_role("link", name="Download as PDF").click()
+    assert download.value.suggested_filename == "demostadt-coordination.pdf"
+    assert open(download.value.path(), "rb").read(4) == b"%PDF"

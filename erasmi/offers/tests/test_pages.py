@@ -146,3 +146,15 @@ def test_coordination_report_shows_the_demo_overlap_and_gaps(client, member, off
     assert "overlap,Migration counselling" in report.content.decode()
     client.force_login(other_member)
     assert client.get(reverse("offers:report", args=["erfurt"])).status_code == 404
+
+
+def test_coordination_report_as_pdf(client, member, offers):
+    from pypdf import PdfReader
+
+    client.force_login(member)
+    response = client.get(reverse("offers:report", args=["erfurt"]), {"format": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Coordination report: Network erfurt" in text
+    assert "Migrationsberatung am Abend" in text
+    assert "No offer in" in text
