@@ -123,6 +123,7 @@ class Offer(models.Model):
     registration_needed = models.BooleanField(_("registration needed"), default=False)
     contact = models.CharField(_("contact"), max_length=300, blank=True)
     confirmed = models.DateField(_("last confirmed"), default=timezone.localdate)
+    reminded = models.DateField(null=True, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
