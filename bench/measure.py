@@ -205,6 +205,8 @@ def main() -> None:
     import offers as offer_bench
 
     offer_results = offer_bench.measure()
+    for name, urls in offer_bench.scenarios(rng).items():
+        results[name] = measure(client, urls)
     print(f"\n{vendor}: {PRACTICES} practices, {REPEAT} requests per scenario")
     print(f"{'scenario':<22}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
     for name, r in results.items():

@@ -7,10 +7,34 @@ from django.db import transaction
 
 from erasmi.networks.models import Organisation
 from erasmi.offers import analysis
-from erasmi.offers.models import Category, Offer, TargetGroup
+from erasmi.offers.models import Category, Offer, Place, TargetGroup
 
 TOTAL = 50_000
-CENTRE = (50.9787, 11.0328)  # offers spread over about 40 x 40 km around Erfurt
+CENTRE = (50.9787, 11.0328)
+WORDS = [
+    "sprachkurs",
+    "beratung",
+    "frauen",
+    "familien",
+    "jugend",
+    "arbeit",
+    "wohnen",
+    "gesundheit",
+    "café",
+    "hilfe",
+]  # offers spread over about 40 x 40 km around Erfurt
+
+
+def ensure_places() -> None:
+    for n in range(20):  # postcodes around the centre, for "near" searches
+        Place.objects.get_or_create(
+            postcode=f"99{n:03d}",
+            defaults={
+                "name": f"Bench place {n}",
+                "latitude": CENTRE[0] + (n % 5 - 2) * 0.05,
+                "longitude": CENTRE[1] + (n // 5 - 2) * 0.08,
+            },
+        )
 
 
 def generate() -> None:
@@ -29,7 +53,10 @@ def generate() -> None:
             offers.append(
                 Offer(
                     organisation=organisations[n % len(organisations)],
-                    titles={"de": f"Angebot {n}"},
+                    titles={"de": f"Angebot {n} {rng.choice(WORDS)}"},
+                    sort_title=f"angebot {n}",
+                    search_text=f"angebot {n} " + " ".join(rng.sample(WORDS, 3)),
+                    weekdays=str(day),
                     category=categories[n % len(categories)],
                     languages=rng.sample(["de", "en", "tr", "ar", "uk"], 2),
                     online=online,
@@ -52,6 +79,7 @@ def generate() -> None:
 
 
 def measure() -> dict:
+    ensure_places()
     if Offer.objects.count() < TOTAL:
         Offer.objects.all().delete()
         generate()
@@ -70,6 +98,19 @@ def measure() -> dict:
         gap_ms = (time.perf_counter() - start) * 1000
         results[size] = {"overlap_ms": round(overlap_ms), "groups": len(found), "gap_ms": round(gap_ms)}
     return results
+
+
+def scenarios(rng) -> dict[str, list[str]]:
+    days = ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05"]
+    return {
+        "offers: list": [f"/en/offers/?page={rng.randint(1, 100)}" for _ in range(60)],
+        "offers: text search": [f"/en/offers/?q={rng.choice(WORDS)}" for _ in range(60)],
+        "offers: near (5 km)": [f"/en/offers/?near=99{rng.randrange(20):03d}&radius=5" for _ in range(60)],
+        "offers: near + filters": [
+            f"/en/offers/?near=99{rng.randrange(20):03d}&radius=5&language=tr&day={rng.choice(days)}" for _ in range(60)
+        ],
+        "offers: API near": [f"/api/offers?near=99{rng.randrange(20):03d}&radius=2" for _ in range(60)],
+    }
 
 
 def report(vendor: str, results: dict) -> None:

@@ -176,16 +176,16 @@ def offer_search_error(request, exc):
 def list_offers(request, params: Query[OfferQuery]):
     """Offers with the same search as the offer pages; nearest first for a "near" search."""
     search, _problems = OfferSearch.from_params(request.GET, strict=True)
-    found = search.results()
+    ids = search.matching_ids()
     start = (params.page - 1) * params.page_size
-    chosen = found[start : start + params.page_size]
+    chosen = search.load(ids[start : start + params.page_size])
     targets = {}
     for offer_id, slug in Offer.target_groups.through.objects.filter(offer__in=[o.pk for o in chosen]).values_list(
         "offer_id", "targetgroup__slug"
     ):
         targets.setdefault(offer_id, []).append(slug)
     return {
-        "count": len(found),
+        "count": len(ids),
         "page": params.page,
         "page_size": params.page_size,
         "results": [

@@ -124,7 +124,10 @@ class Offer(models.Model):
     contact = models.CharField(_("contact"), max_length=300, blank=True)
     confirmed = models.DateField(_("last confirmed"), default=timezone.localdate)
     reminded = models.DateField(null=True, blank=True, editable=False)
+    # Derived on save, for searching and sorting in the database.
     search_text = models.TextField(blank=True, editable=False)
+    sort_title = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+    weekdays = models.CharField(max_length=13, blank=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 
@@ -153,6 +156,8 @@ class Offer(models.Model):
     def save(self, *args, **kwargs):
         parts = [*self.titles.values(), *self.descriptions.values(), self.city, self.postcode, self.address]
         self.search_text = " ".join(part for part in parts if part).casefold()
+        self.sort_title = next(iter(self.titles.values()), "").casefold()[:200]
+        self.weekdays = " ".join(sorted({str(int(slot["weekday"])) for slot in self.schedule if "weekday" in slot}))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from erasmi.core import languages
 from erasmi.offers.analysis import EARTH_KM
-from erasmi.offers.models import Category, Offer, Place, TargetGroup, parse_slot
+from erasmi.offers.models import Category, Offer, Place, TargetGroup
 
 RADII = [1, 2, 5, 10, 25, 50]
 
@@ -82,6 +81,10 @@ class OfferSearch:
             offers = offers.filter(target_groups=self.target)
         if self.language:
             offers = offers.filter(languages__icontains=f'"{self.language}"')
+        if self.day:
+            offers = offers.filter(weekdays__contains=str(self.day.weekday()))
+            offers = offers.filter(Q(starts__isnull=True) | Q(starts__lte=self.day))
+            offers = offers.filter(Q(ends__isnull=True) | Q(ends__gte=self.day))
         if self.centre:
             # A box around the centre first (indexed), the exact distance afterwards.
             dlat = self.radius / 110.574
@@ -92,33 +95,57 @@ class OfferSearch:
             )
         return offers
 
+    def matching_ids(self) -> list[int]:
+        """Ids of all matching offers in order: nearest first for a "near" search, else by title.
+
+        Only ids and coordinates are read here; the offers of one page are loaded afterwards.
+        """
+        offers = self.queryset()
+        if not self.centre:
+            return list(offers.order_by("sort_title", "pk").values_list("pk", flat=True))
+        lat0, lon0 = self.centre.latitude, self.centre.longitude
+        near = []
+        for pk, lat, lon in offers.values_list("pk", "latitude", "longitude").iterator(chunk_size=5000):
+            d = distance(lat0, lon0, lat, lon)
+            if d <= self.radius:
+                near.append((d, pk))
+        near.sort()
+        self.distances = {pk: d for d, pk in near}
+        return [pk for _d, pk in near]
+
+    def load(self, ids: list[int]) -> list[Offer]:
+        """The offers with these ids, in their order, with their distance for a "near" search."""
+        found = Offer.objects.select_related("organisation", "category").prefetch_related("target_groups").in_bulk(ids)
+        offers = [found[pk] for pk in ids if pk in found]
+        for offer in offers:
+            offer.distance = getattr(self, "distances", {}).get(offer.pk)
+        return offers
+
     def results(self, limit: int | None = None) -> list[Offer]:
-        """The matching offers: nearest first for a "near" search, else by title."""
-        found = []
-        for offer in self.queryset().order_by("pk").iterator(chunk_size=2000):
-            if self.day and not open_on(offer, self.day):
-                continue
-            if self.centre:
-                offer.distance = distance(self.centre.latitude, self.centre.longitude, offer.latitude, offer.longitude)
-                if offer.distance > self.radius:
-                    continue
-            found.append(offer)
-        language = languages.current()
-        if self.centre:
-            found.sort(key=lambda o: (o.distance, o.pk))
-        else:
-            found.sort(key=lambda o: (o.title(language).casefold(), o.pk))
-        return found[:limit] if limit else found
+        ids = self.matching_ids()
+        return self.load(ids[:limit] if limit else ids)
+
+
+class Results:
+    """The matching offers as a sequence a Paginator can slice; only a page's offers are loaded."""
+
+    def __init__(self, search: OfferSearch):
+        self.search = search
+        self.ids = search.matching_ids()
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.search.load(self.ids[index])
+        return self.search.load([self.ids[index]])[0]
 
 
 def distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_KM * math.asin(math.sqrt(h))
-
-
-def open_on(offer: Offer, day: datetime.date) -> bool:
-    if offer.starts and day < offer.starts or offer.ends and day > offer.ends:
-        return False
-    weekday = day.weekday()
-    return any(parse_slot(slot)[0] // (24 * 60) == weekday for slot in offer.schedule)

@@ -17,7 +17,7 @@ from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
 from erasmi.offers.models import Area, Category, Offer, TargetGroup
-from erasmi.offers.search import RADII, OfferSearch
+from erasmi.offers.search import RADII, OfferSearch, Results
 
 
 def _features(offers, language) -> dict:
@@ -45,8 +45,7 @@ def _features(offers, language) -> dict:
 def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
-    found = search.results()
-    page = Paginator(found, 20).get_page(request.GET.get("page"))
+    page = Paginator(Results(search), 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
