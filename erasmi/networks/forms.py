@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +87,9 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = Person.objects.filter(roles__network=group.network)
+        # Tasks go to the group's own people (a network can have thousands).
+        people = Person.objects.filter(models.Q(working_groups=group) | models.Q(led_groups=group)).distinct()
+        self.fields["assignee"].queryset = people.order_by("last_name", "first_name")
 
 
 class MembershipForm(forms.ModelForm):

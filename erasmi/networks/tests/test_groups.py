@@ -66,3 +66,16 @@ def test_documents_can_be_attached_to_a_meeting(client, coordinator, erfurt_netw
     document = Document.objects.get()
     assert document.event == event
     assert "Präsentation" in client.get(reverse("events:detail", args=["erfurt", event.pk])).text
+
+
+def test_tasks_are_assigned_among_the_groups_people_not_the_whole_network(client, coordinator, erfurt_network):
+    from erasmi.networks.models import Role
+
+    group = erfurt_network.working_groups.get()
+    for n in range(30):
+        Role.objects.create(network=erfurt_network, person=Person.objects.create(first_name=f"P{n}", last_name="X"))
+    inside = Person.objects.create(first_name="In", last_name="Group")
+    group.members.add(inside)
+    client.force_login(coordinator)
+    form = client.get(reverse("networks:group", args=["erfurt", "sprache"])).context["task_form"]
+    assert sorted(str(p) for p in form.fields["assignee"].queryset) == sorted([str(inside), str(group.lead)])
