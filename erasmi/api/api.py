@@ -13,6 +13,7 @@ from erasmi.compendium.models import Practice
 from erasmi.core import languages
 from erasmi.offers.models import Offer
 from erasmi.offers.search import OfferSearch
+from erasmi.offers.search import Results as OfferResults
 from erasmi.offers.search import SearchError as OfferSearchError
 
 api = NinjaAPI(
@@ -176,16 +177,16 @@ def offer_search_error(request, exc):
 def list_offers(request, params: Query[OfferQuery]):
     """Offers with the same search as the offer pages; nearest first for a "near" search."""
     search, _problems = OfferSearch.from_params(request.GET, strict=True)
-    ids = search.matching_ids()
+    found = OfferResults(search)
     start = (params.page - 1) * params.page_size
-    chosen = search.load(ids[start : start + params.page_size])
+    chosen = found[start : start + params.page_size]
     targets = {}
     for offer_id, slug in Offer.target_groups.through.objects.filter(offer__in=[o.pk for o in chosen]).values_list(
         "offer_id", "targetgroup__slug"
     ):
         targets.setdefault(offer_id, []).append(slug)
     return {
-        "count": len(ids),
+        "count": found.count(),
         "page": params.page,
         "page_size": params.page_size,
         "results": [

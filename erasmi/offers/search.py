@@ -127,22 +127,28 @@ class OfferSearch:
 
 
 class Results:
-    """The matching offers as a sequence a Paginator can slice; only a page's offers are loaded."""
+    """The matching offers as a sequence a Paginator can slice; only a page's offers are loaded.
+
+    Without a "near" search the database counts and slices; with one, the ids come
+    ordered by distance from matching_ids(). (No attribute named "ordered": the
+    Paginator would test it and so evaluate the whole queryset.)
+    """
 
     def __init__(self, search: OfferSearch):
         self.search = search
-        self.ids = search.matching_ids()
-
-    def __len__(self):
-        return len(self.ids)
+        self.ids = search.matching_ids() if search.centre else None
+        self._ordered_qs = None if self.ids is not None else search.queryset().order_by("sort_title", "pk")
 
     def count(self):
-        return len(self.ids)
+        return len(self.ids) if self.ids is not None else self._ordered_qs.count()
+
+    __len__ = count
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self.search.load(self.ids[index])
-        return self.search.load([self.ids[index]])[0]
+        if not isinstance(index, slice):
+            index = slice(index, index + 1)
+        ids = self.ids[index] if self.ids is not None else list(self._ordered_qs.values_list("pk", flat=True)[index])
+        return self.search.load(ids)
 
 
 def distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

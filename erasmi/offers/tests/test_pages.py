@@ -158,3 +158,24 @@ def test_coordination_report_as_pdf(client, member, offers):
     assert "Coordination report: Network erfurt" in text
     assert "Migrationsberatung am Abend" in text
     assert "No offer in" in text
+
+
+def test_a_page_of_offers_loads_only_that_page(client, offers, django_assert_max_num_queries, settings):
+    from erasmi.offers.models import Offer
+
+    template = Offer.objects.first()
+    for n in range(60):
+        template.pk = None
+        template.titles = {"de": f"Kopie {n:02d}"}
+        template.save()
+    with django_assert_max_num_queries(6) as captured:
+        response = client.get(reverse("offers:list"), {"page": 2})
+    assert len(response.context["page"].object_list) == 20
+    assert all(
+        "LIMIT" in q["sql"]
+        or "COUNT" in q["sql"]
+        or "IN (" in q["sql"]
+        or "offers_category" in q["sql"]
+        or "offers_targetgroup" in q["sql"]
+        for q in captured.captured_queries
+    )
