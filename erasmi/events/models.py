@@ -66,7 +66,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts", "pk"]
-        indexes = [models.Index(fields=["network", "starts"])]
+        indexes = [models.Index(fields=["network", "starts"]), models.Index(fields=["working_group", "starts"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(ends__gte=models.F("starts")), name="event_ends_after_start")
         ]

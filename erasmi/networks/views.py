@@ -167,7 +167,7 @@ def group_detail(request, slug, group):
             "group": working_group,
             "can_manage": can_manage,
             "meetings": working_group.events.upcoming().select_related("network")[:5],
-            "documents": working_group.documents.prefetch_related("versions")[:10],
+            "documents": working_group.documents.only("pk", "title")[:10],
             "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
             "task_form": task_form,
         },
