@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from erasmi.compendium.forms import PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term
 from erasmi.compendium.template import SECTIONS
 from erasmi.core import languages, permissions
+from erasmi.core.paging import paginate
 
 FACET_TITLES = {
     "country": Term.Kind.COUNTRY.label,
@@ -72,16 +72,14 @@ def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
 def practice_list(request):
     language = languages.current()
     flt, ids, idx = index.search(request.GET, language)
-    page = Paginator(ids, settings.ERASMI_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, ids, settings.ERASMI_PAGE_SIZE)
     context = {
         "page": page,
         "items": [(p, p.translation(language)) for p in index.load(page.object_list)],
         "facets": _facets(idx.terms, idx.counts(ids), flt, language),
         "filter": flt,
         "sorts": list(SORTS.items()),
-        "query": query.urlencode(),
+        "query": query,
     }
     template = "compendium/_results.html" if request.headers.get("HX-Request") else "compendium/list.html"
     return render(request, template, context)

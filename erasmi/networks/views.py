@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.core import languages, permissions
+from erasmi.core.paging import paginate
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import (
     DocumentForm,
@@ -111,9 +111,7 @@ def _memberships(network, request):
 @login_required
 def members(request, slug):
     network = _network(request, slug, "network.view_internal")
-    page = Paginator(_memberships(network, request), 100).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, _memberships(network, request), 100)
     return render(
         request,
         "networks/members.html",
@@ -123,7 +121,7 @@ def members(request, slug):
             "memberships": _rows(page.object_list),
             "composition": composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
-            "query": query.urlencode(),
+            "query": query,
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )
@@ -327,14 +325,12 @@ def history(request, slug):
     entries = network.history.select_related("actor")
     if object_type := request.GET.get("type"):
         entries = entries.filter(object_type=object_type)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page, query = paginate(request, entries, 50)
     types = network.history.order_by().values_list("object_type", flat=True).distinct()
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "networks/history.html",
-        {"network": network, "page": page, "types": sorted(types), "query": query.urlencode()},
+        {"network": network, "page": page, "types": sorted(types), "query": query},
     )
 
 

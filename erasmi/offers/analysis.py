@@ -82,10 +82,15 @@ def load(offers) -> tuple[list[Item], dict[int, list[int]]]:
     return items, groups
 
 
-def distance_km(a: Item, b: Item) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Kilometres between two points on the earth."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_KM * math.asin(math.sqrt(h))
+
+
+def distance_km(a: Item, b: Item) -> float:
+    return haversine(a.lat, a.lon, b.lat, b.lon)
 
 
 def times_overlap(a: Item, b: Item) -> bool:

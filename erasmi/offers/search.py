@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from erasmi.offers.analysis import EARTH_KM
+from erasmi.offers.analysis import haversine as distance
 from erasmi.offers.models import Category, Offer, Place, TargetGroup
 
 RADII = [1, 2, 5, 10, 25, 50]
@@ -149,9 +149,3 @@ class Results:
             index = slice(index, index + 1)
         ids = self.ids[index] if self.ids is not None else list(self._ordered_qs.values_list("pk", flat=True)[index])
         return self.search.load(ids)
-
-
-def distance(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(h))

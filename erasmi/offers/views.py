@@ -5,13 +5,13 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
 from erasmi.core import languages, permissions
+from erasmi.core.paging import paginate
 from erasmi.networks.models import Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
@@ -45,9 +45,7 @@ def _features(offers, language) -> dict:
 def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
-    page = Paginator(Results(search), 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, Results(search), 20)
     return render(
         request,
         "offers/list.html",
@@ -55,7 +53,7 @@ def offer_list(request):
             "search": search,
             "problems": problems,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "categories": Category.objects.order_by("slug"),
             "targets": TargetGroup.objects.all(),
             "radii": RADII,
