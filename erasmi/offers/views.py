@@ -102,7 +102,8 @@ def offer_edit(request, pk=None):
         offer = form.save()
         messages.success(request, _("The offer was saved."))
         return redirect(offer.get_absolute_url())
-    return render(request, "offers/form.html", {"form": form, "offer": offer}, status=400 if form.errors else 200)
+    context = {"form": form, "offer": offer, "tile_url": settings.ERASMI_TILE_URL}
+    return render(request, "offers/form.html", context, status=400 if form.errors else 200)
 
 
 def export(request, fmt):

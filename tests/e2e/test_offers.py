@@ -60,3 +60,20 @@ def test_member_updates_an_offer_and_coordinator_opens_the_report(page, transact
         page.get_by_role("link", name="Download as PDF").click()
     assert download.value.suggested_filename == "demostadt-coordination.pdf"
     assert open(download.value.path(), "rb").read(4) == b"%PDF"
+
+
+def test_a_click_on_the_map_sets_the_pin(page, transactional_db):
+    network = _setup()
+    from erasmi.networks.models import Person
+    from erasmi.offers.models import Offer
+
+    offer = Offer.objects.filter(network=network, online=False).first()
+    person = Person.objects.get(user__email="member@example.org")
+    person.organisation = offer.organisation
+    person.save()
+    sign_in(page, "member@example.org")
+    page.goto(f"/en/offers/{offer.pk}/edit/")
+    before = page.locator("#id_latitude").input_value()
+    page.locator("#pick-map").click(position={"x": 200, "y": 60})
+    after = page.locator("#id_latitude").input_value()
+    assert after != before and float(after) > float(before)  # above the old pin: further north

@@ -38,3 +38,21 @@
     map.setView([51.0, 10.5], 5);
   }
 })();
+
+// On the offer form: a click on the map sets the pin and fills in the coordinates.
+(function () {
+  "use strict";
+  var element = document.getElementById("pick-map");
+  var lat = document.getElementById("id_latitude");
+  var lon = document.getElementById("id_longitude");
+  if (!element || !lat || !lon || typeof L === "undefined") return;
+  var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : [51.0, 10.5];
+  var map = L.map(element).setView(start, lat.value ? 15 : 5);
+  if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" }).addTo(map);
+  var pin = lat.value ? L.marker(start).addTo(map) : null;
+  map.on("click", function (event) {
+    lat.value = event.latlng.lat.toFixed(6);
+    lon.value = event.latlng.lng.toFixed(6);
+    if (pin) pin.setLatLng(event.latlng); else pin = L.marker(event.latlng).addTo(map);
+  });
+})();
