@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from erasmi.compendium.template import LIST_FIELDS, TRANSLATED_FIELDS
 from erasmi.core import languages, search
 from erasmi.core.html import to_text
+from erasmi.core.models import NamedInLanguages
 
 
 class TermQuerySet(models.QuerySet):
@@ -17,7 +18,7 @@ class TermQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
 
-class Term(models.Model):
+class Term(NamedInLanguages):
     """A value of a shared, translatable vocabulary (country, network type, ...).
 
     Facets filter on terms, so a filter works whatever the language of the profile.
@@ -32,7 +33,6 @@ class Term(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     slug = models.SlugField(max_length=80)
-    names = models.JSONField(default=dict, help_text="Name per language code.")
     aliases = models.JSONField(default=list, blank=True, help_text="Other spellings the importer recognises.")
 
     objects = TermQuerySet.as_manager()
@@ -40,13 +40,6 @@ class Term(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="unique_term_slug")]
         ordering = ["kind", "slug"]
-
-    def __str__(self):
-        return self.name()
-
-    def name(self, language: str | None = None) -> str:
-        language = language or languages.current()
-        return self.names.get(language) or self.names.get("en") or next(iter(self.names.values()), self.slug)
 
 
 class PracticeQuerySet(models.QuerySet):

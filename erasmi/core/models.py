@@ -2,6 +2,25 @@ import uuid
 
 from django.db import models
 
+from erasmi.core import languages
+
+
+class NamedInLanguages(models.Model):
+    """A vocabulary value with its name in each language (country, category, target group, ...)."""
+
+    names = models.JSONField(default=dict, help_text="Name per language code.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        """The name in the language, else in English, else in any language, else the slug."""
+        language = language or languages.current()
+        return self.names.get(language) or self.names.get("en") or next(iter(self.names.values()), self.slug)
+
 
 class ContentVersion(models.Model):
     """A token that changes whenever a body of content changes.

@@ -7,42 +7,31 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
+from erasmi.core.models import NamedInLanguages
 from erasmi.networks.models import Network, Organisation
 
 CONFIRMATION_PERIOD = datetime.timedelta(days=183)  # "not confirmed for six months"
 
 
-class Category(models.Model):
+class Category(NamedInLanguages):
     """A shared, translatable taxonomy of offers; a category may refine another (language course -> A1)."""
 
     slug = models.SlugField(max_length=80, unique=True)
-    names = models.JSONField(default=dict)
     parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True, related_name="children")
 
     class Meta:
         ordering = ["slug"]
         verbose_name_plural = "categories"
 
-    def __str__(self):
-        return self.name()
-
-    def name(self, language: str | None = None) -> str:
-        language = language or languages.current()
-        return self.names.get(language) or self.names.get("en") or self.slug
-
     def root(self) -> "Category":
         return self.parent.root() if self.parent_id else self
 
 
-class TargetGroup(models.Model):
+class TargetGroup(NamedInLanguages):
     slug = models.SlugField(max_length=80, unique=True)
-    names = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["slug"]
-
-    def __str__(self):
-        return self.names.get(languages.current()) or self.names.get("en") or self.slug
 
 
 class Area(models.Model):
