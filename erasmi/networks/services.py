@@ -3,9 +3,29 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Count
 
 from erasmi.networks.importers import Row
 from erasmi.networks.models import Document, DocumentVersion, HistoryEntry, Membership, Network, Organisation
+
+
+def composition(memberships) -> dict:
+    """Who is in: counts by actor type and sector, the share of migrant self-organisations, what is missing."""
+    by_type = {value: 0 for value in Organisation.ActorType.values}
+    by_sector = {value: 0 for value in Organisation.Sector.values}
+    counted = memberships.order_by().values_list("organisation__actor_type", "organisation__sector")
+    for actor_type, sector, n in counted.annotate(n=Count("pk")):
+        by_type[actor_type] += n
+        by_sector[sector] += n
+    total = sum(by_type.values())
+    migrant = by_type[Organisation.ActorType.MIGRANT_ORGANISATION]
+    return {
+        "total": total,
+        "by_type": [(Organisation.ActorType(value).label, n) for value, n in by_type.items()],
+        "by_sector": [(Organisation.Sector(value).label, n) for value, n in by_sector.items()],
+        "migrant_share": round(100 * migrant / total) if total else 0,
+        "missing": [Organisation.ActorType(value).label for value, n in by_type.items() if not n],
+    }
 
 
 def _existing(network: Network) -> dict[str, Organisation]:
@@ -83,7 +103,6 @@ def practice_values(network: Network, language: str) -> dict:
     from erasmi.compendium.models import Term
     from erasmi.events.models import Event
     from erasmi.networks.models import Role
-    from erasmi.networks.views import composition
 
     with translation.override(language):
         current = network.memberships.current()

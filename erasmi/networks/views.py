@@ -52,25 +52,6 @@ def network_detail(request, slug):
     )
 
 
-def composition(memberships) -> dict:
-    """Who is in: counts by actor type and sector, the share of migrant self-organisations, what is missing."""
-    by_type = {value: 0 for value in Organisation.ActorType.values}
-    by_sector = {value: 0 for value in Organisation.Sector.values}
-    counted = memberships.order_by().values_list("organisation__actor_type", "organisation__sector")
-    for actor_type, sector, n in counted.annotate(n=Count("pk")):
-        by_type[actor_type] += n
-        by_sector[sector] += n
-    total = sum(by_type.values())
-    migrant = by_type[Organisation.ActorType.MIGRANT_ORGANISATION]
-    return {
-        "total": total,
-        "by_type": [(Organisation.ActorType(value).label, n) for value, n in by_type.items()],
-        "by_sector": [(Organisation.Sector(value).label, n) for value, n in by_sector.items()],
-        "migrant_share": round(100 * migrant / total) if total else 0,
-        "missing": [Organisation.ActorType(value).label for value, n in by_type.items() if not n],
-    }
-
-
 def _rows(memberships) -> list[dict]:
     """The member list as plain rows: a page of a large network renders without model objects."""
     types, sectors = dict(Organisation.ActorType.choices), dict(Organisation.Sector.choices)
@@ -119,7 +100,7 @@ def members(request, slug):
             "network": network,
             "page": page,
             "memberships": _rows(page.object_list),
-            "composition": composition(network.memberships.current()),
+            "composition": services.composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
             "query": query,
             "can_manage": permissions.can(request.user, "network.manage", network),

@@ -89,12 +89,8 @@ def offer_edit(request, pk=None):
         if person is None or person.organisation is None:
             messages.error(request, _("Only people of a member organisation can add offers."))
             return redirect("offers:list")
-        offer = Offer(
-            organisation=person.organisation,
-            network=person.organisation.memberships.first().network
-            if person.organisation.memberships.exists()
-            else None,
-        )
+        membership = person.organisation.memberships.select_related("network").first()
+        offer = Offer(organisation=person.organisation, network=membership.network if membership else None)
     else:
         offer = get_object_or_404(Offer.objects.editable_by(request.user), pk=pk)
     form = OfferForm(request.POST or None, instance=offer)
@@ -180,9 +176,9 @@ def coordination_report(request, slug):
     groups, unlocated = analysis.overlaps(offers, distance=distance)
     by_id = {o.pk: o for o in offers.select_related("organisation", "category")}
     areas = list(Area.objects.filter(network=network)) or analysis.grid(offers, size_km=2.0)
-    categories = {
-        c.pk: c for c in Category.objects.filter(parent__isnull=False) | Category.objects.filter(children__isnull=True)
-    }
+    all_categories = {c.pk: c for c in Category.objects.prefetch_related("children")}
+    # Gaps are counted for the most specific categories (a level, a topic), where offers are filed.
+    categories = {pk: c for pk, c in all_categories.items() if c.parent_id or not c.children.all()}
     targets = {t.pk: t for t in TargetGroup.objects.all()}
     table = analysis.gaps(offers, areas, set(categories), set(targets), language=request.GET.get("language") or None)
     language = languages.current()
@@ -197,7 +193,7 @@ def coordination_report(request, slug):
     ]
     overlap_rows = [
         {
-            "category": categories.get(g.category) or Category.objects.get(pk=g.category),
+            "category": all_categories[g.category],
             "target": targets[g.target_group],
             "offers": [by_id[pk] for pk in g.offers],
         }
