@@ -47,3 +47,14 @@ class ContentVersion(models.Model):
         if token is None:
             token = cls.objects.get_or_create(key=key)[0].token
         return token
+
+
+class Submission(models.Model):
+    """A form submission already carried out: a double click or a resent form finds it here (see core.once)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    result = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.key

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from erasmi.core.forms import EditForm
+from erasmi.core.once import OnceMixin
 from erasmi.events.models import Event, Registration
 
 
-class EventForm(forms.ModelForm):
+class EventForm(OnceMixin, EditForm, forms.ModelForm):
     formats = forms.MultipleChoiceField(
         label=_("Formats"), choices=Event.Format.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -26,8 +28,8 @@ class EventForm(forms.ModelForm):
             "agenda",
         ]
         widgets = {
-            "starts": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "ends": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "starts": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "description": forms.Textarea(attrs={"rows": 4}),
             "agenda": forms.Textarea(attrs={"rows": 6}),
         }
@@ -36,8 +38,6 @@ class EventForm(forms.ModelForm):
         self.network = network
         super().__init__(*args, **kwargs)
         self.fields["working_group"].queryset = network.working_groups.all()
-        for name in ("starts", "ends"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
     def clean(self):
         data = super().clean()
@@ -53,7 +53,7 @@ class EventForm(forms.ModelForm):
         return super().save(commit)
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(EditForm, forms.ModelForm):
     attended = forms.ModelMultipleChoiceField(
         label=_("Attended"), queryset=Registration.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -74,6 +74,8 @@ class MinutesForm(forms.ModelForm):
 
     def save(self, commit=True):
         event = super().save(commit)
+        if "attended" not in self.changes:
+            return event
         chosen = {r.pk for r in self.cleaned_data["attended"]}
         for registration in self.fields["attended"].queryset:
             registration.attended = registration.pk in chosen

@@ -4,6 +4,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import permissions
+from erasmi.core import once, permissions
+from erasmi.core.forms import locked
 from erasmi.core.models import ContentVersion
 from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
@@ -155,9 +157,13 @@ def event_create(request, slug):
     network = _network(request, slug, "network.manage")
     form = EventForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
-        form.instance.created_by = request.user
-        event = form.save()
-        HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, event)
+        with transaction.atomic():
+            if earlier := once.claim(request, form):
+                return redirect(earlier)
+            form.instance.created_by = request.user
+            event = form.save()
+            HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, event)
+            once.done(request, form, event.get_absolute_url())
         messages.success(request, _("The meeting was scheduled."))
         return redirect(event.get_absolute_url())
     return render(request, "events/form.html", {"network": network, "form": form})
@@ -166,27 +172,49 @@ def event_create(request, slug):
 @login_required
 def event_edit(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
-    form = EventForm(request.POST or None, instance=event, network=event.network)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data}
-        HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, changes)
-        messages.success(request, _("The meeting was saved."))
-        return redirect(event.get_absolute_url())
-    return render(request, "events/form.html", {"network": event.network, "form": form, "event": event})
+    if request.method != "POST":
+        form = EventForm(instance=event, network=event.network)
+    else:
+        with transaction.atomic():
+            form = EventForm(request.POST, instance=locked(event), network=event.network)
+            if form.is_valid():
+                _save_changes(request, form, _("The meeting was saved."))
+                return redirect(event.get_absolute_url())
+    return render(
+        request,
+        "events/form.html",
+        {"network": event.network, "form": form, "event": event},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 def minutes(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
-    form = MinutesForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        changed = {name: True for name in form.changed_data}
-        HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, changed)
-        messages.success(request, _("Minutes and decisions were saved."))
-        return redirect(event.get_absolute_url())
-    return render(request, "events/minutes.html", {"network": event.network, "event": event, "form": form})
+    if request.method != "POST":
+        form = MinutesForm(instance=event)
+    else:
+        with transaction.atomic():
+            form = MinutesForm(request.POST, instance=locked(event))
+            if form.is_valid():
+                _save_changes(request, form, _("Minutes and decisions were saved."))
+                return redirect(event.get_absolute_url())
+    return render(
+        request,
+        "events/minutes.html",
+        {"network": event.network, "event": event, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _save_changes(request, form, saved: str) -> None:
+    """Save what the person changed and note it in the network's history; an unchanged form writes nothing."""
+    if not form.changed:
+        messages.info(request, _("Nothing was changed."))
+        return
+    event = form.save()
+    HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, form.change_summary())
+    messages.success(request, saved)
 
 
 FEED_HISTORY = datetime.timedelta(days=365)  # a subscription shows the past year and everything ahead

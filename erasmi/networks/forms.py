@@ -3,11 +3,13 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from erasmi.core.forms import EditForm, Html5Mixin
+from erasmi.core.once import OnceMixin
 from erasmi.networks import uploads
 from erasmi.networks.models import Document, Membership, Organisation, Person, Role, Task, WorkingGroup
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "topic", "goals", "kind", "ends", "lead", "members"]
@@ -37,7 +39,8 @@ class WorkingGroupForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.network = self.network
-        self.instance.slug = slugify(self.cleaned_data["name"])[:80]
+        if not self.instance.pk:  # a renamed group keeps its address
+            self.instance.slug = slugify(self.cleaned_data["name"])[:80]
         return super().save(commit)
 
 
@@ -79,7 +82,7 @@ class VersionForm(forms.Form):
     file = UploadField(label=_("New version"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(Html5Mixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "assignee", "due"]
@@ -92,18 +95,13 @@ class TaskForm(forms.ModelForm):
         self.fields["assignee"].queryset = people.order_by("last_name", "first_name")
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(EditForm, forms.ModelForm):
     agreement_file = UploadField(label=_("Signed agreement (file)"), required=False)
 
     class Meta:
         model = Membership
         fields = ["joined", "left", "agreement_signed"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ["joined", "left", "agreement_signed"]}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A callable model default adds a hidden initial value, which would mark "joined" as always changed.
-        self.fields["joined"].show_hidden_initial = False
 
     def clean(self):
         data = super().clean()

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<slug:slug>/people/<int:pk>/erase/", views.person_erase, name="person_erase"),
     path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
     path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
+    path("<slug:slug>/groups/<slug:group>/edit/", views.group_edit, name="group_edit"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import languages, permissions
+from erasmi.core import languages, once, permissions
+from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import (
@@ -159,11 +161,43 @@ def group_create(request, slug):
     network = _network(request, slug, "network.manage")
     form = WorkingGroupForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
-        working_group = form.save()
-        HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, working_group)
+        with transaction.atomic():
+            if earlier := once.claim(request, form):
+                return redirect(earlier)
+            working_group = form.save()
+            HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, working_group)
+            once.done(request, form, working_group.get_absolute_url())
         messages.success(request, _("The working group was created."))
         return redirect(working_group.get_absolute_url())
     return render(request, "networks/group_form.html", {"network": network, "form": form})
+
+
+@login_required
+def group_edit(request, slug, group):
+    network = _network(request, slug, "network.view_internal")
+    working_group = get_object_or_404(WorkingGroup.objects.select_related("network", "lead"), network=network, slug=group)
+    permissions.require(request.user, "group.manage", working_group)
+    if request.method != "POST":
+        form = WorkingGroupForm(instance=working_group, network=network)
+    else:
+        with transaction.atomic():
+            form = WorkingGroupForm(request.POST, instance=locked(working_group), network=network)
+            if form.is_valid():
+                if form.changed:
+                    form.save()
+                    HistoryEntry.record(
+                        network, request.user, HistoryEntry.Action.CHANGED, working_group, form.change_summary()
+                    )
+                    messages.success(request, _("The working group was saved."))
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect(working_group.get_absolute_url())
+    return render(
+        request,
+        "networks/group_form.html",
+        {"network": network, "form": form, "group": working_group},
+        status=400 if form.errors else 200,
+    )
 
 
 def _session_key(network) -> str:
@@ -332,22 +366,37 @@ def membership_edit(request, slug, pk):
     """A coordinator records joining, leaving and the signed cooperation agreement (date and file)."""
     network = _network(request, slug, "network.manage")
     membership = get_object_or_404(network.memberships.select_related("organisation"), pk=pk)
-    form = MembershipForm(request.POST or None, request.FILES or None, instance=membership)
-    if request.method == "POST" and form.is_valid():
-        changes = {name: str(form.cleaned_data[name]) for name in form.changed_data if name != "agreement_file"}
-        if upload := form.cleaned_data.get("agreement_file"):
-            document = Document.objects.create(
-                network=network,
-                kind=Document.Kind.AGREEMENT,
-                title=f"{membership.organisation} – {Document.Kind.AGREEMENT.label}",
-            )
-            services.add_version(document, upload, request.user)
-            form.instance.agreement_document = document
-            changes["agreement_file"] = upload.name
-        form.save()
-        HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, membership, changes)
-        messages.success(request, _("The membership was saved."))
-        return redirect("networks:members", slug=slug)
+    if request.method != "POST":
+        form = MembershipForm(instance=membership)
+    else:
+        with transaction.atomic():
+            form = MembershipForm(request.POST, request.FILES, instance=locked(membership))
+            if form.is_valid():
+                _save_membership(request, network, form)
+                return redirect("networks:members", slug=slug)
     return render(
-        request, "networks/membership_form.html", {"network": network, "membership": membership, "form": form}
+        request,
+        "networks/membership_form.html",
+        {"network": network, "membership": membership, "form": form},
+        status=400 if form.errors else 200,
     )
+
+
+def _save_membership(request, network, form) -> None:
+    membership = form.instance
+    changes = {name: value for name, value in form.change_summary().items() if name != "agreement_file"}
+    if upload := form.cleaned_data.get("agreement_file"):
+        document = Document.objects.create(
+            network=network,
+            kind=Document.Kind.AGREEMENT,
+            title=f"{membership.organisation} – {Document.Kind.AGREEMENT.label}",
+        )
+        services.add_version(document, upload, request.user)
+        membership.agreement_document = document
+        changes["agreement_file"] = upload.name
+    if not changes:
+        messages.info(request, _("Nothing was changed."))
+        return
+    form.save()
+    HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, membership, changes)
+    messages.success(request, _("The membership was saved."))

@@ -4,12 +4,14 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
+from erasmi.core.forms import EditForm
+from erasmi.core.once import OnceMixin
 from erasmi.offers.models import Category, Offer, TargetGroup
 
 SLOTS = 4
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     """An offer, its title and description in the language of the page, and up to four weekly times."""
 
     title = forms.CharField(label=_("Title"), max_length=200)

@@ -176,6 +176,11 @@ class Offer(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def confirm(self) -> None:
+        """The owner says the information is current (nothing else changes)."""
+        self.confirmed = timezone.localdate()
+        Offer.objects.filter(pk=self.pk).update(confirmed=self.confirmed)
+
     @property
     def possibly_outdated(self) -> bool:
         return timezone.localdate() - self.confirmed > CONFIRMATION_PERIOD

@@ -5,12 +5,14 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from erasmi.core import languages, permissions
+from erasmi.core import languages, once, permissions
+from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.networks.models import Person
 from erasmi.networks.views import _network
@@ -93,13 +95,34 @@ def offer_edit(request, pk=None):
         offer = Offer(organisation=person.organisation, network=membership.network if membership else None)
     else:
         offer = get_object_or_404(Offer.objects.editable_by(request.user), pk=pk)
-    form = OfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        offer = form.save()
-        messages.success(request, _("The offer was saved."))
-        return redirect(offer.get_absolute_url())
+    if request.method != "POST":
+        form = OfferForm(instance=offer)
+    else:
+        with transaction.atomic():
+            form = OfferForm(request.POST, instance=locked(offer) if offer.pk else offer)
+            if form.is_valid():
+                return _save_offer(request, form)
     context = {"form": form, "offer": offer, "tile_url": settings.ERASMI_TILE_URL}
     return render(request, "offers/form.html", context, status=400 if form.errors else 200)
+
+
+def _save_offer(request, form):
+    offer = form.instance
+    if offer.pk is None:
+        if earlier := once.claim(request, form):
+            return redirect(earlier)
+        offer = form.save()
+        once.done(request, form, offer.get_absolute_url())
+        messages.success(request, _("The offer was saved."))
+    elif form.changed:
+        form.save()
+        messages.success(request, _("The offer was saved."))
+    elif form.cleaned_data.get("still_current"):
+        offer.confirm()
+        messages.success(request, _("Thank you: the offer is marked as current."))
+    else:
+        messages.info(request, _("Nothing was changed."))
+    return redirect(offer.get_absolute_url())
 
 
 def export(request, fmt):

@@ -1,0 +1,196 @@
+"""What every form of Erasmi shares: HTML5 inputs that keep their values in every language, and
+saving that never loses another person's edit.
+
+- Browsers read and send ``type=date``, ``time``, ``datetime-local`` and ``number`` inputs in ISO
+  form ("2009-06-01", "2.5") whatever the page's language; a value in the language's own format
+  ("01.06.2009", "2,5") is dropped by the browser and the field arrives empty. So these widgets
+  always carry the ISO / dot-decimal value.
+- ``EditForm`` carries a version token: the values the person saw when the form was opened. On
+  save it compares them with the record as it is now (three-way, field by field): what only the
+  other person changed is kept, what only this person changed is saved, and a field both changed
+  differently is a conflict, shown with the other person's value. ``changes`` names what this save
+  really changes; a form saved unchanged changes nothing (and writes no history).
+"""
+
+import datetime
+import json
+from decimal import Decimal
+
+from django import forms
+from django.forms.widgets import DateTimeBaseInput
+from django.core import signing
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+ISO_FORMATS = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime-local": "%Y-%m-%dT%H:%M", "month": "%Y-%m"}
+
+
+def use_html5_values(form: forms.BaseForm) -> None:
+    """Make every date/time/number input of the form carry the ISO value (never the localised one)."""
+    for field in form.fields.values():
+        widget = field.widget
+        kind = widget.attrs.get("type") or getattr(widget, "input_type", None)
+        if kind in ISO_FORMATS and isinstance(widget, DateTimeBaseInput):
+            widget.format = ISO_FORMATS[kind]
+            if kind == "datetime-local" and hasattr(field, "input_formats"):
+                field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        elif kind == "number":
+            field.localize = False
+            widget.is_localized = False
+
+
+def locked(obj):
+    """The record as it is now, its row locked until the transaction ends (call inside ``atomic``).
+
+    Two people saving the same record are served one after the other, each comparing with what
+    the other saved. (SQLite takes the write lock when the transaction begins.)
+    """
+    model = type(obj)
+    list(model.objects.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True))
+    obj.refresh_from_db()
+    return obj
+
+
+class Html5Mixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_html5_values(self)
+
+
+def _plain(value):
+    """A field value reduced to something JSON keeps and compares reliably."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        items = [_plain(item) for item in value]
+        return sorted(items, key=str) if not all(isinstance(i, dict) for i in items) else items
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    if isinstance(value, datetime.datetime):
+        return value.replace(second=0, microsecond=0).isoformat()
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date | Decimal):
+        return str(value)
+    if value is None:
+        return ""
+    return value
+
+
+def _normal(value):
+    return json.loads(json.dumps(_plain(value), cls=DjangoJSONEncoder))
+
+
+class EditForm(Html5Mixin):
+    """Mix into a Form or ModelForm that edits an existing record (see the module docstring).
+
+    The view builds the form from the record as it is now (inside a transaction that locks the
+    row), checks ``is_valid()`` and saves only ``changes``.
+    """
+
+    TOKEN_SALT = "erasmi.edit-form"
+    conflict_message = gettext_lazy(
+        "Someone else changed this while you were editing it. Their values are shown next to yours; "
+        "check them and save again."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False  # the token does that job, for every field
+        self.fields["version_token"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.current = {name: self._initial_plain(name) for name in self.edited_fields()}
+        self.conflicts: dict[str, str] = {}
+        self.changes: list[str] = []
+        token = signing.dumps(self.current, salt=self.TOKEN_SALT, compress=True)
+        if self.is_bound:
+            self.submitted_token = self.data.get(self.add_prefix("version_token"), "")
+            data = self.data.copy()
+            data[self.add_prefix("version_token")] = token  # a form shown again answers to the record as it is now
+            self.data = data
+        else:
+            self.submitted_token = None
+        self.initial["version_token"] = token
+
+    def edited_fields(self) -> list[str]:
+        return [name for name, field in self.fields.items() if name != "version_token" and not field.disabled]
+
+    def _initial_plain(self, name):
+        field = self.fields[name]
+        return _normal(self._to_python(field, field.prepare_value(self.get_initial_for_field(field, name))))
+
+    @staticmethod
+    def _to_python(field, value):
+        try:
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                return [_plain(v) for v in (value or [])]
+            if isinstance(field, forms.ModelChoiceField):
+                return _plain(value)
+            if isinstance(field, forms.FileField):
+                return ""
+            return field.to_python(value) if isinstance(value, str) else value
+        except forms.ValidationError:
+            return value
+
+    def _seen(self) -> dict:
+        try:
+            return signing.loads(self.submitted_token or "", salt=self.TOKEN_SALT)
+        except signing.BadSignature:
+            return self.current  # no token (an old page, a script): compare with the record as it is now
+
+    def clean(self):
+        data = super().clean()
+        seen = self._seen()
+        for name in self.current:
+            if name not in data or self.has_error(name):
+                continue
+            mine = _normal(data[name]) if not isinstance(self.fields[name], forms.FileField) else ""
+            before, now = seen.get(name, self.current[name]), self.current[name]
+            if isinstance(self.fields[name], forms.FileField):
+                if data[name]:
+                    self.changes.append(name)
+                continue
+            if mine == now:
+                if isinstance(data[name], str):
+                    data[name] = self._kept(name)  # e.g. the browser's CRLF: the stored text stays as it is
+                continue
+            if mine == before:  # only the other person changed it: theirs stays
+                data[name] = self._kept(name)
+            elif now != before:  # both changed it, differently
+                self.conflicts[name] = self._shown(name)
+            else:
+                self.changes.append(name)
+        if self.conflicts:
+            fields = ", ".join(f"{self.fields[n].label}: “{v}”" for n, v in self.conflicts.items())
+            raise forms.ValidationError(f"{self.conflict_message} {_('Their values')}: {fields}")
+        return data
+
+    def _kept(self, name):
+        """The record's current value of the field, as the form's cleaned value."""
+        field = self.fields[name]
+        try:
+            return field.clean(field.prepare_value(self.get_initial_for_field(field, name)))
+        except forms.ValidationError:
+            return self.cleaned_data[name]
+
+    def _shown(self, name) -> str:
+        field = self.fields[name]
+        value = self.get_initial_for_field(field, name)
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            return ", ".join(str(v) for v in value) or "–"
+        if hasattr(field, "choices") and not isinstance(field, forms.ModelChoiceField):
+            labels = dict(field.choices)
+            return str(labels.get(value, value)) or "–"
+        if isinstance(field, forms.ModelChoiceField):
+            return str(field.queryset.filter(pk=_plain(value)).first() or "–")
+        return str(_plain(value)) or "–"
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def change_summary(self) -> dict:
+        """The changed fields with their new values, for the history (labels come with the reader's language)."""
+        return {name: str(_plain(self.cleaned_data.get(name)))[:200] for name in self.changes}
