@@ -17,10 +17,10 @@ import json
 from decimal import Decimal
 
 from django import forms
-from django.forms.widgets import DateTimeBaseInput
 from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.forms.widgets import DateTimeBaseInput
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 

@@ -175,7 +175,9 @@ def group_create(request, slug):
 @login_required
 def group_edit(request, slug, group):
     network = _network(request, slug, "network.view_internal")
-    working_group = get_object_or_404(WorkingGroup.objects.select_related("network", "lead"), network=network, slug=group)
+    working_group = get_object_or_404(
+        WorkingGroup.objects.select_related("network", "lead"), network=network, slug=group
+    )
     permissions.require(request.user, "group.manage", working_group)
     if request.method != "POST":
         form = WorkingGroupForm(instance=working_group, network=network)
