@@ -7,6 +7,8 @@ from erasmi.compendium import services
 from erasmi.compendium.models import Practice, PracticeTranslation, Term
 from erasmi.compendium.template import EMAIL, FIELDS, LIST, TEXT, URL, YEAR
 from erasmi.core import languages
+from erasmi.core.forms import EditForm
+from erasmi.core.once import OnceMixin
 
 LONG_TEXT = {"coordinating_organisation", "members", "short_description", "impact"}
 SUGGESTIONS = {"network_type": Term.Kind.NETWORK_TYPE, "formalisation": Term.Kind.FORMALISATION}
@@ -33,7 +35,7 @@ def _form_field(f):
     )
 
 
-class PracticeForm(forms.Form):
+class PracticeForm(OnceMixin, EditForm, forms.Form):
     """One language version of a profile, field by field as in the ERASMI template."""
 
     language = forms.ChoiceField(label=_("Language of this version"), choices=languages.choices)

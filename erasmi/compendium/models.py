@@ -129,6 +129,17 @@ class Practice(models.Model):
     def __str__(self):
         return self.slug
 
+    STATUS_FIELDS = {"status", "published_at"}
+
+    def save(self, *args, **kwargs):
+        # An edit writes back the practice it read; its status may have changed meanwhile (an editor
+        # withdrew it). So an existing practice's status changes only through change_status().
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in self.STATUS_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("compendium:detail", args=[self.slug])
 
@@ -157,10 +168,24 @@ class Practice(models.Model):
                 return size
         return None
 
+    def change_status(self, status: str, *, expected: str | None = None) -> bool:
+        """Set the status in one atomic update (only from ``expected``, if given); False if it was not."""
+        now = timezone.now()
+        rows = Practice.objects.filter(pk=self.pk)
+        if expected is not None:
+            rows = rows.filter(status=expected)
+        changed = rows.update(status=status, updated=now)
+        if changed and status == self.Status.PUBLISHED:
+            Practice.objects.filter(pk=self.pk, published_at__isnull=True).update(published_at=now)
+        if changed:
+            from erasmi.compendium import index
+
+            index.changed(sender=Practice)  # an update() sends no signal
+        self.refresh_from_db(fields=["status", "published_at", "updated"])
+        return bool(changed)
+
     def publish(self, by=None):
-        self.status = self.Status.PUBLISHED
-        self.published_at = self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at", "updated"])
+        self.change_status(self.Status.PUBLISHED)
 
 
 class PracticeTranslation(models.Model):
@@ -233,6 +258,38 @@ class PracticeTranslation(models.Model):
         self.source_digest = original.digest()
 
 
+class PracticeProposal(models.Model):
+    """A change to a published practice that waits for an editor; the public version stays until then."""
+
+    practice = models.ForeignKey(Practice, models.CASCADE, related_name="proposals")
+    language = models.CharField(max_length=10)
+    values = models.JSONField(default=dict)
+    status_as_of = models.DateField(null=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["practice", "language"], name="one_proposal_per_language")]
+        ordering = ["practice_id", "language"]
+
+    def __str__(self):
+        return f"{self.practice} [{self.language}]: proposed change"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field label, public value, proposed value) of each field the proposal changes."""
+        from erasmi.compendium.template import FIELDS
+
+        public = self.practice.translations.filter(language=self.language).first()
+        rows = []
+        for f in FIELDS:
+            before = getattr(self.practice, f.key) if f.shared else getattr(public, f.key, None)
+            after = self.values.get(f.key)
+            as_text = lambda v: "\n".join(v) if isinstance(v, list) else ("" if v is None else str(v))  # noqa: E731
+            if as_text(before) != as_text(after):
+                rows.append((str(f.label), as_text(before), as_text(after)))
+        return rows
+
+
 class PracticeRevision(models.Model):
     """The history of a practice: who did what, when, with the full content at that moment."""
 
@@ -243,6 +300,7 @@ class PracticeRevision(models.Model):
         CHANGES_REQUESTED = "changes_requested", _("asked for changes")
         PUBLISHED = "published", _("published")
         UNPUBLISHED = "unpublished", _("withdrawn from publication")
+        PROPOSED = "proposed", _("proposed a change")
 
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="revisions")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")

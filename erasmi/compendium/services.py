@@ -3,12 +3,12 @@
 import re
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from erasmi.compendium.importers import NUMBER_RE, ParsedProfile
-from erasmi.compendium.models import Practice, PracticeRevision, PracticeTranslation, Term
+from erasmi.compendium.models import Practice, PracticeProposal, PracticeRevision, PracticeTranslation, Term
 from erasmi.compendium.template import TRANSLATED_FIELDS
 
 FACETS = {
@@ -141,8 +141,7 @@ def import_profiles(profiles: Iterable[ParsedProfile], *, author=None, status=Pr
     for profile in profiles:
         practice, created = save_version(profile.values, profile.language, vocabulary=vocabulary)
         if created:
-            practice.status = status
-            practice.published_at = timezone.now() if status == Practice.Status.PUBLISHED else None
+            practice.change_status(status)
         if profile.status_as_of:
             practice.status_as_of = profile.status_as_of
         if profile.licence:
@@ -154,6 +153,21 @@ def import_profiles(profiles: Iterable[ParsedProfile], *, author=None, status=Pr
     return results
 
 
+def _create_practice(base: str, **fields) -> Practice:
+    """A new practice under a free slug; two at once with the same name get two slugs, never an error."""
+    n = 1 + Practice.objects.filter(slug__regex=rf"^{re.escape(base)}(-[0-9]+)?$").count()
+    for attempt in range(50):
+        slug = base if n + attempt == 1 else f"{base}-{n + attempt}"
+        if Practice.objects.filter(slug=slug).exists():
+            continue
+        try:
+            with transaction.atomic():
+                return Practice.objects.create(slug=slug, **fields)
+        except IntegrityError:
+            continue  # taken by a parallel submission a moment ago: the next number
+    raise RuntimeError(f"no free slug for {base!r}")
+
+
 def save_version(
     values: dict, language: str, *, vocabulary: Vocabulary | None = None, practice: Practice | None = None, **extra
 ) -> tuple[Practice, bool]:
@@ -162,10 +176,7 @@ def save_version(
     practice = practice or find_practice(values)
     created = practice is None
     if created:
-        slug, base, n = practice_slug(values["name"]), practice_slug(values["name"]), 2
-        while Practice.objects.filter(slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
-        practice = Practice.objects.create(slug=slug, original_language=language, **extra)
+        practice = _create_practice(practice_slug(values["name"]), original_language=language, **extra)
     translation = practice.translations.filter(language=language).first() or PracticeTranslation(
         practice=practice, language=language
     )
@@ -204,19 +215,35 @@ def submit_practice(*, values: dict, language: str, user, status_as_of=None) -> 
 
 @transaction.atomic
 def edit_practice(practice: Practice, *, values: dict, language: str, user, status_as_of=None) -> Practice:
-    """Save one language version; an author's edit after a request for changes goes back to review."""
+    """Save one language version; an author's edit after a request for changes goes back to review.
+
+    A published practice changes only through review: anyone but an editor proposes the change, and the
+    public version stays until an editor publishes it (from any path: the form, a network's own data).
+    """
+    if practice.status == Practice.Status.PUBLISHED and not getattr(user, "is_editor", False):
+        PracticeProposal.objects.update_or_create(
+            practice=practice,
+            language=language,
+            defaults={"values": values, "status_as_of": status_as_of, "author": user, "created": timezone.now()},
+        )
+        record(practice, PracticeRevision.Action.PROPOSED, author=user, language=language)
+        return practice
+    _apply(practice, values=values, language=language, status_as_of=status_as_of)
+    if not getattr(user, "is_editor", False):
+        practice.change_status(Practice.Status.SUBMITTED, expected=Practice.Status.CHANGES_REQUESTED)
+    record(practice, PracticeRevision.Action.EDITED, author=user, language=language)
+    return practice
+
+
+def _apply(practice: Practice, *, values: dict, language: str, status_as_of=None) -> None:
     if language == practice.original_language:
         practice.founding_year = values.get("founding_year")
         practice.website = values.get("website", "")
         practice.email = values.get("email", "")
     if status_as_of:
         practice.status_as_of = status_as_of
-    if practice.status == Practice.Status.CHANGES_REQUESTED and not getattr(user, "is_editor", False):
-        practice.status = Practice.Status.SUBMITTED
     practice.save()
     save_version(values, language, practice=practice)
-    record(practice, PracticeRevision.Action.EDITED, author=user, language=language)
-    return practice
 
 
 REVIEW_DECISIONS = {
@@ -228,10 +255,14 @@ REVIEW_DECISIONS = {
 
 @transaction.atomic
 def review(practice: Practice, decision: str, *, reviewer, comment: str = "") -> Practice:
+    """An editor's decision; publishing also publishes the changes proposed to a published practice."""
     status, action = REVIEW_DECISIONS[decision]
-    practice.status = status
-    if status == Practice.Status.PUBLISHED and not practice.published_at:
-        practice.published_at = timezone.now()
-    practice.save()
+    if decision == "publish":
+        for proposal in practice.proposals.select_for_update():
+            _apply(practice, values=proposal.values, language=proposal.language, status_as_of=proposal.status_as_of)
+            proposal.delete()
+    elif decision == "unpublish":
+        practice.proposals.all().delete()
+    practice.change_status(status)
     record(practice, action, author=reviewer, comment=comment)
     return practice

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +13,8 @@ from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term
 from erasmi.compendium.template import SECTIONS
-from erasmi.core import languages, permissions
+from erasmi.core import languages, once, permissions
+from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 
 FACET_TITLES = {
@@ -152,7 +155,11 @@ def export(request, fmt):
 def submit(request):
     form = PracticeForm(request.POST or None, language=request.POST.get("language") or languages.current())
     if request.method == "POST" and form.is_valid():
-        practice = form.save_new(request.user)
+        with transaction.atomic():
+            if earlier := once.claim(request, form):
+                return redirect(earlier)
+            practice = form.save_new(request.user)
+            once.done(request, form, practice.get_absolute_url())
         messages.success(request, _("Thank you. Your practice was submitted and will be reviewed by an editor."))
         return redirect(practice.get_absolute_url())
     return render(
@@ -166,22 +173,37 @@ def edit(request, slug, language):
     permissions.require(request.user, "practice.edit", practice)
     if language not in languages.codes():
         return redirect("compendium:edit", slug=slug, language=languages.current())
-    translation = practice.translations.filter(language=language).first()
-    form = PracticeForm(request.POST or None, language=language, practice=practice, translation=translation)
-    if request.method == "POST" and form.is_valid():
-        form.save_version(request.user)
-        messages.success(request, _("Your changes were saved."))
-        return redirect(practice.get_absolute_url())
+    if request.method != "POST":
+        form = _practice_form(None, practice, language)
+    else:
+        with transaction.atomic():
+            form = _practice_form(request.POST, locked(practice), language)
+            if form.is_valid():
+                if form.changed:
+                    form.save_version(request.user)
+                    messages.success(request, _("Your changes were saved."))
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect(practice.get_absolute_url())
     return render(
-        request, "compendium/form.html", {"form": form, "form_sections": form.sections(SECTIONS), "practice": practice}
+        request,
+        "compendium/form.html",
+        {"form": form, "form_sections": form.sections(SECTIONS), "practice": practice},
+        status=400 if form.errors else 200,
     )
+
+
+def _practice_form(data, practice, language) -> PracticeForm:
+    translation = practice.translations.filter(language=language).first()
+    return PracticeForm(data, language=language, practice=practice, translation=translation)
 
 
 @login_required
 def review_queue(request):
     permissions.require(request.user, "practice.review_queue")
     practices = (
-        Practice.objects.exclude(status=Practice.Status.PUBLISHED)
+        Practice.objects.filter(~Q(status=Practice.Status.PUBLISHED) | Q(proposals__isnull=False))
+        .distinct()
         .with_listing()
         .select_related("submitted_by")
         .order_by("-updated")
@@ -227,6 +249,7 @@ def history(request, slug):
             "practice": practice,
             "t": practice.translation(),
             "revisions": revisions,
+            "proposals": practice.proposals.select_related("author"),
             "review_form": ReviewForm(),
             "can_review": permissions.can(request.user, "practice.review", practice),
         },

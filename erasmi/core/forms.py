@@ -21,6 +21,7 @@ from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.forms.widgets import DateTimeBaseInput
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -98,24 +99,38 @@ class EditForm(Html5Mixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.show_hidden_initial = False  # the token does that job, for every field
         self.fields["version_token"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        self.current = {name: self._initial_plain(name) for name in self.edited_fields()}
+        self.submitted_token = self.data.get(self.add_prefix("version_token"), "") if self.is_bound else None
         self.conflicts: dict[str, str] = {}
         self.changes: list[str] = []
-        token = signing.dumps(self.current, salt=self.TOKEN_SALT, compress=True)
+
+    @cached_property
+    def current(self) -> dict:
+        """The record's values as they are now (the form is built from the record as it is now)."""
+        for field in self.fields.values():
+            field.show_hidden_initial = False  # the token does that job, for every field
+        return {name: self._initial_plain(name) for name in self.edited_fields()}
+
+    @cached_property
+    def token(self) -> str:
+        return signing.dumps(self.current, salt=self.TOKEN_SALT, compress=True)
+
+    def get_initial_for_field(self, field, field_name):
+        if field_name == "version_token":
+            return self.token
+        return super().get_initial_for_field(field, field_name)
+
+    def full_clean(self):
+        super().full_clean()
         if self.is_bound:
-            self.submitted_token = self.data.get(self.add_prefix("version_token"), "")
+            # Shown again (after an error or a conflict), the form answers to the record as it is now.
             data = self.data.copy()
-            data[self.add_prefix("version_token")] = token  # a form shown again answers to the record as it is now
+            data[self.add_prefix("version_token")] = self.token
             self.data = data
-        else:
-            self.submitted_token = None
-        self.initial["version_token"] = token
 
     def edited_fields(self) -> list[str]:
-        return [name for name, field in self.fields.items() if name != "version_token" and not field.disabled]
+        skip = {"version_token", "once"}
+        return [name for name, field in self.fields.items() if name not in skip and not field.disabled]
 
     def _initial_plain(self, name):
         field = self.fields[name]

@@ -357,6 +357,12 @@ def to_compendium(request, slug):
     network = _network(request, slug, "network.manage")
     language = languages.current()
     practice = services.publish_to_compendium(network, request.user, language)
+    if practice.proposals.exists() and practice.status == practice.Status.PUBLISHED:
+        messages.success(
+            request,
+            _("The update of the network's profile waits for an editor; the published profile stays until then."),
+        )
+        return redirect(practice.get_absolute_url())
     messages.success(
         request, _("The network's compendium profile was drafted from its data. Complete it; an editor reviews it.")
     )
