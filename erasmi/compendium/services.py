@@ -169,11 +169,22 @@ def _create_practice(base: str, **fields) -> Practice:
 
 
 def save_version(
-    values: dict, language: str, *, vocabulary: Vocabulary | None = None, practice: Practice | None = None, **extra
+    values: dict,
+    language: str,
+    *,
+    vocabulary: Vocabulary | None = None,
+    practice: Practice | None = None,
+    new: bool = False,
+    **extra,
 ) -> tuple[Practice, bool]:
-    """Create or update the version of a practice in one language, and its shared fields."""
+    """Create or update the version of a practice in one language, and its shared fields.
+
+    Without a practice, the importer finds the one the profile belongs to (same e-mail, website or
+    name); a submission (``new``) always makes a new one, never changing another's profile.
+    """
     vocabulary = vocabulary or Vocabulary()
-    practice = practice or find_practice(values)
+    if practice is None and not new:
+        practice = find_practice(values)
     created = practice is None
     if created:
         practice = _create_practice(practice_slug(values["name"]), original_language=language, **extra)
@@ -204,7 +215,7 @@ def save_version(
 def submit_practice(*, values: dict, language: str, user, status_as_of=None) -> Practice:
     """A signed-in user proposes a new practice; it waits for an editor."""
     practice, _created = save_version(
-        values, language, practice=None, status=Practice.Status.SUBMITTED, submitted_by=user, licence="CC BY 4.0"
+        values, language, new=True, status=Practice.Status.SUBMITTED, submitted_by=user, licence="CC BY 4.0"
     )
     practice.status_as_of = status_as_of
     practice.source = ""

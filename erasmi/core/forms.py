@@ -21,6 +21,7 @@ from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.forms.widgets import DateTimeBaseInput
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,6 +71,9 @@ def _plain(value):
     if isinstance(value, str):
         return value.replace("\r\n", "\n").strip()
     if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):  # a form shows times in the current time zone, without one
+            value = timezone.make_aware(value)
+        value = value.astimezone(datetime.UTC)
         return value.replace(second=0, microsecond=0).isoformat()
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M")
@@ -168,8 +172,9 @@ class EditForm(Html5Mixin):
                     self.changes.append(name)
                 continue
             if mine == now:
-                if isinstance(data[name], str):
-                    data[name] = self._kept(name)  # e.g. the browser's CRLF: the stored text stays as it is
+                if not isinstance(self.fields[name], forms.ModelChoiceField):
+                    # The stored value stays exactly as it is (not the browser's CRLF, not a minute-rounded time).
+                    data[name] = self._kept(name)
                 continue
             if mine == before:  # only the other person changed it: theirs stays
                 data[name] = self._kept(name)

@@ -11,6 +11,12 @@ from erasmi.offers.models import Category, Offer, TargetGroup
 SLOTS = 4
 
 
+def _in_language(texts: dict, language: str, text: str) -> dict:
+    """The texts per language with this language's text set (or removed when it is empty)."""
+    texts = {code: value for code, value in texts.items() if code != language}
+    return {**texts, language: text} if text else texts
+
+
 class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     """An offer, its title and description in the language of the page, and up to four weekly times."""
 
@@ -52,6 +58,9 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         self.fields["category"].label_from_instance = lambda c: c.name(language)
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         offer = self.instance
+        # A title in the page's language is needed for a new offer; an offer titled in other languages
+        # can be edited in any language without one (it is shown in another language there).
+        self.fields["title"].required = not any(offer.titles.values())
         if offer.pk:
             self.initial.update(
                 title=offer.titles.get(language, ""),
@@ -108,8 +117,8 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     def save(self, commit=True):
         language = languages.current()
         offer = self.instance
-        offer.titles = {**offer.titles, language: self.cleaned_data["title"]}
-        offer.descriptions = {**offer.descriptions, language: self.cleaned_data["description"]}
+        offer.titles = _in_language(offer.titles, language, self.cleaned_data["title"])
+        offer.descriptions = _in_language(offer.descriptions, language, self.cleaned_data["description"])
         offer.languages = [
             code.strip().lower() for code in self.cleaned_data["spoken"].replace(";", ",").split(",") if code.strip()
         ]
