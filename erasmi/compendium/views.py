@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,7 @@ from erasmi.compendium.forms import PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term
 from erasmi.compendium.template import SECTIONS
 from erasmi.core import languages, permissions
+from erasmi.core.generation import GenerationUnavailable, unavailable_response
 from erasmi.core.paging import paginate
 
 FACET_TITLES = {
@@ -143,7 +145,10 @@ def export(request, fmt):
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
-    path = exports.cached_file(fmt, language)
+    try:
+        path = exports.cached_file(fmt, language)
+    except GenerationUnavailable as error:
+        return unavailable_response(request, error, back=reverse("compendium:list"))
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 
