@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from erasmi.compendium.importers import ParsedProfile, ProfileError
 from erasmi.compendium.models import Practice
 from erasmi.compendium.template import LIST_FIELDS, TRANSLATED_FIELDS
+from erasmi.core.cells import restore
 from erasmi.core.generation import generated_file
 from erasmi.core.models import ContentVersion
+from erasmi.core.spreadsheets import csv_text
 
 FORMAT_VERSION = 1
 SHARED = ["slug", "status", "is_example", "original_language", "founding_year", "member_count", "city"]
@@ -71,9 +73,10 @@ def _cell(value):
 
 
 def to_csv(practices, language: str | None = None) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    return csv_text([CSV_COLUMNS, *_csv_rows(practices, language)])
+
+
+def _csv_rows(practices, language: str | None):
     for practice in practices:
         data = practice_as_dict(practice)
         for lang, version in data["translations"].items():
@@ -82,8 +85,7 @@ def to_csv(practices, language: str | None = None) -> str:
             row = {key: _cell(data[key]) for key in [*SHARED, *META, *FACET_COLUMNS]}
             row["language"] = lang
             row.update({key: _cell(value) for key, value in version.items()})
-            writer.writerow(row)
-    return out.getvalue()
+            yield [row.get(column, "") for column in CSV_COLUMNS]
 
 
 # -- reading back ----------------------------------------------------------
@@ -131,8 +133,9 @@ def read_csv(text: str, path: str) -> list[ParsedProfile]:
             path, 1, _("the CSV file lacks the columns: %(cols)s") % {"cols": ", ".join(sorted(missing))}
         )
     # The original versions first, so that the others are recorded as their translations.
+    cells = ({key: restore(value) for key, value in row.items()} for row in reader)  # as exported
     rows = sorted(
-        enumerate(reader, start=1), key=lambda item: item[1].get("language") != item[1].get("original_language")
+        enumerate(cells, start=1), key=lambda item: item[1].get("language") != item[1].get("original_language")
     )
     profiles = []
     for number, row in rows:
