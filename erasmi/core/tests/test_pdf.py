@@ -22,7 +22,7 @@ def test_no_module_but_the_pdf_helper_builds_a_reportlab_paragraph_or_draws_text
 
 def test_markup_shows_the_text_as_it_was_typed():
     assert markup('A & B <i>x</i> <img src="/etc/x.png"/>') == (
-        "A &amp; B &lt;i&gt;x&lt;/i&gt; &lt;img src=\"/etc/x.png\"/&gt;"
+        'A &amp; B &lt;i&gt;x&lt;/i&gt; &lt;img src="/etc/x.png"/&gt;'
     )
     assert markup("one\r\ntwo\rthree\x00\x1b") == "one<br/>two<br/>three"
 
