@@ -148,7 +148,7 @@ def export(request, fmt):
     try:
         path = exports.cached_file(fmt, language)
     except GenerationUnavailable as error:
-        return unavailable_response(request, error, back=reverse("compendium:list"))
+        return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 

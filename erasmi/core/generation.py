@@ -108,8 +108,11 @@ def generated_file(path: Path, build: Callable[[], bytes], *, key: str, replaces
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def unavailable_response(request, error: GenerationUnavailable, back: str = "") -> HttpResponse:
-    """The page for a file that cannot be given now: 503 with Retry-After, in the visitor's language."""
+def unavailable_response(request, error: GenerationUnavailable, back: tuple[str, str] | None = None) -> HttpResponse:
+    """The page for a file that cannot be given now: 503 with Retry-After, in the visitor's language.
+
+    ``back`` is the address and text of a link back to where the visitor came from.
+    """
     if error.failed:
         message = _("This file could not be created. The error has been recorded; please try again in a few minutes.")
     else:
