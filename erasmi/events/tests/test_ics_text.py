@@ -13,13 +13,13 @@ TITLES = [
     INJECTION,
     "Plenum; Budget, Planung \\ Raum 3",
     "Ü" + "Sehr langer Titel mit Umlauten äöü und Kommas, " * 5,  # longer than a line, several octets a letter
-    "Bell\x07 and\x00 null",  # control characters iCalendar cannot hold
+    "Bell\x07 and\x1b escape",  # control characters iCalendar cannot hold
 ]
 EXPECTED = [
     INJECTION.replace("\r\n", "\n"),  # iCalendar text has one kind of line break
     TITLES[1],
     TITLES[2][:200],
-    "Bell and null",
+    "Bell and escape",
 ]
 
 
