@@ -253,3 +253,7 @@ LOGGING = {
 
 ERASMI_PAGE_SIZE = 20
 ERASMI_CACHE_DIR = Path(os.environ.get("ERASMI_CACHE_DIR", VAR_DIR / "cache"))
+# Generated files (the compendium exports): how long a request waits for a generation that
+# another process is running, and how long a failed generation is answered as failed.
+ERASMI_GENERATION_WAIT = env_int("ERASMI_GENERATION_WAIT", 10)
+ERASMI_GENERATION_RETRY = env_int("ERASMI_GENERATION_RETRY", 600)

@@ -9,8 +9,6 @@ import csv
 import datetime
 import io
 import json
-import os
-import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +17,10 @@ from django.utils.translation import gettext as _
 from erasmi.compendium.importers import ParsedProfile, ProfileError
 from erasmi.compendium.models import Practice
 from erasmi.compendium.template import LIST_FIELDS, TRANSLATED_FIELDS
+from erasmi.core.cells import restore
+from erasmi.core.generation import generated_file
 from erasmi.core.models import ContentVersion
+from erasmi.core.spreadsheets import csv_text
 
 FORMAT_VERSION = 1
 SHARED = ["slug", "status", "is_example", "original_language", "founding_year", "member_count", "city"]
@@ -72,9 +73,10 @@ def _cell(value):
 
 
 def to_csv(practices, language: str | None = None) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    return csv_text([CSV_COLUMNS, *_csv_rows(practices, language)])
+
+
+def _csv_rows(practices, language: str | None):
     for practice in practices:
         data = practice_as_dict(practice)
         for lang, version in data["translations"].items():
@@ -83,8 +85,7 @@ def to_csv(practices, language: str | None = None) -> str:
             row = {key: _cell(data[key]) for key in [*SHARED, *META, *FACET_COLUMNS]}
             row["language"] = lang
             row.update({key: _cell(value) for key, value in version.items()})
-            writer.writerow(row)
-    return out.getvalue()
+            yield [row.get(column, "") for column in CSV_COLUMNS]
 
 
 # -- reading back ----------------------------------------------------------
@@ -132,8 +133,9 @@ def read_csv(text: str, path: str) -> list[ParsedProfile]:
             path, 1, _("the CSV file lacks the columns: %(cols)s") % {"cols": ", ".join(sorted(missing))}
         )
     # The original versions first, so that the others are recorded as their translations.
+    cells = ({key: restore(value) for key, value in row.items()} for row in reader)  # as exported
     rows = sorted(
-        enumerate(reader, start=1), key=lambda item: item[1].get("language") != item[1].get("original_language")
+        enumerate(cells, start=1), key=lambda item: item[1].get("language") != item[1].get("original_language")
     )
     profiles = []
     for number, row in rows:
@@ -151,28 +153,23 @@ def cached_file(fmt: str, language: str) -> Path:
     """The export file for the compendium as it is now, written once per change of the compendium.
 
     A PDF of thousands of practices takes a while; every later download of the same
-    version is a file read. Files of earlier versions are removed.
+    version is a file read. Files of earlier versions are removed. One process generates
+    at a time and a failure is remembered for a while (see ``generated_file``): raises
+    GenerationUnavailable then.
     """
     from erasmi.compendium import pdf
     from erasmi.compendium.index import VERSION_KEY
 
     version = ContentVersion.current(VERSION_KEY)
     folder = Path(settings.ERASMI_CACHE_DIR) / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
     name = f"compendium-{language}.{fmt}" if fmt == "pdf" else f"compendium.{fmt}"
-    path = folder / f"{version}-{name}"
-    if not path.exists():
+
+    def build() -> bytes:
         practices = export_queryset()
         if fmt == "json":
-            data = to_json(practices).encode()
-        elif fmt == "csv":
-            data = to_csv(practices).encode()
-        else:
-            data = pdf.compendium_pdf(practices, language)
-        partial = path.with_name(f".{uuid.uuid4()}.part")
-        partial.write_bytes(data)
-        os.replace(partial, path)  # readers never see half a file
-        for old in folder.glob(f"*-{name}"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    return path
+            return to_json(practices).encode()
+        if fmt == "csv":
+            return to_csv(practices).encode()
+        return pdf.compendium_pdf(practices, language)
+
+    return generated_file(folder / f"{version}-{name}", build, key=name, replaces=f"*-{name}")

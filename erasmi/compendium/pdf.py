@@ -15,8 +15,7 @@ from erasmi.core.pdf import paragraph as _p
 
 
 def _practice_story(practice, t, number: int) -> list:
-    heading = _p(t.name, "h1")
-    heading._bookmark = f"practice-{number}"
+    heading = _p(t.name, "h1", bookmark=f"practice-{number}")
     meta = [t.location]
     if practice.founding_year:
         meta.append(_("founded %(year)s") % {"year": practice.founding_year})

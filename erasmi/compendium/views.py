@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from erasmi.compendium.models import Practice, Term
 from erasmi.compendium.template import SECTIONS
 from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
+from erasmi.core.generation import GenerationUnavailable, unavailable_response
 from erasmi.core.paging import paginate
 
 FACET_TITLES = {
@@ -146,7 +148,10 @@ def export(request, fmt):
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
-    path = exports.cached_file(fmt, language)
+    try:
+        path = exports.cached_file(fmt, language)
+    except GenerationUnavailable as error:
+        return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 

@@ -1,7 +1,15 @@
 """PDF basics shared by the printable documents: fonts with all the characters of the five
 languages (DejaVu, vendored), paragraph styles, and a page template with footer, page
-numbers and an outline."""
+numbers and an outline.
 
+ReportLab reads a paragraph's text as markup (``<i>``, ``<img src=...>``, ``<a href=...>``).
+User text must never be read that way: a name like ``Integration <i>plus`` would stop the
+whole document, and ``<img src="/a/server/file"/>`` would embed a file of the server. So
+``paragraph()`` is the only way text becomes a Paragraph (a test checks no other module
+builds one), and the table of contents and the outline get the same escaped text.
+"""
+
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -51,6 +59,8 @@ STYLES = {
 
 class ErasmiDoc(BaseDocTemplate):
     def __init__(self, buffer, footer: str, **kwargs):
+        if "title" in kwargs:
+            kwargs["title"] = one_line(kwargs["title"])
         super().__init__(
             buffer, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm, **kwargs
         )
@@ -62,17 +72,37 @@ class ErasmiDoc(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont("DejaVu", 8)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(2 * cm, 1.2 * cm, self.footer)
+        canvas.drawString(2 * cm, 1.2 * cm, one_line(self.footer))
         canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, str(doc.page))
         canvas.restoreState()
 
     def afterFlowable(self, flowable):
         key = getattr(flowable, "_bookmark", None)
-        if key and isinstance(flowable, Paragraph) and flowable.style.name == "h1":
+        if key:
+            title = one_line(flowable._erasmi_text)
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0)
-            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page, key))
+            self.canv.addOutlineEntry(title, key, level=0)  # a PDF string, not markup
+            self.notify("TOCEntry", (0, markup(title), self.page, key))  # the contents read it as markup
 
 
-def paragraph(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), STYLES[style])
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """Text for a single line drawn on the page or shown in the outline: no line breaks, no control characters."""
+    return " ".join(_CONTROL.sub("", str(text)).split())
+
+
+def markup(text: str) -> str:
+    """User text as ReportLab paragraph markup that shows exactly that text (line breaks kept)."""
+    text = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return escape(text).replace("\n", "<br/>")
+
+
+def paragraph(text: str, style: str, *, bookmark: str | None = None) -> Paragraph:
+    """A paragraph showing ``text`` literally; with ``bookmark`` it is listed in the contents and the outline."""
+    flowable = Paragraph(markup(text), STYLES[style])
+    flowable._erasmi_text = str(text)
+    if bookmark:
+        flowable._bookmark = bookmark
+    return flowable

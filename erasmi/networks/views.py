@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
+from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.networks import exports, importers, services
 from erasmi.networks.forms import (
     DocumentForm,
@@ -114,7 +115,7 @@ def members(request, slug):
 def members_xlsx(request, slug):
     network = _network(request, slug, "network.view_internal")
     body = exports.members_xlsx(network, _memberships(network, request))
-    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(body, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{network.slug}-members.xlsx"'
     return response
 

