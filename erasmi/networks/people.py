@@ -73,7 +73,7 @@ def _send_invitation(invitation: Invitation) -> None:
         send_mail(
             _("Invitation to the network %(network)s") % {"network": invitation.network.name},
             _(
-                "%(inviter)s invites you to take part in the network \"%(network)s\" on Erasmi as %(role)s.\n\n"
+                '%(inviter)s invites you to take part in the network "%(network)s" on Erasmi as %(role)s.\n\n'
                 "Accept or decline the invitation here (until %(date)s):\n%(url)s\n\n"
                 "Nothing is linked to you before you accept. If you do not know the network, ignore this mail."
             )
@@ -104,7 +104,9 @@ def _tell_inviter(invitation: Invitation) -> None:
 
 
 def _open(invitation: Invitation) -> Invitation:
-    invitation = Invitation.objects.select_for_update().select_related("network", "invited_by").get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",)).select_related("network", "invited_by").get(pk=invitation.pk)
+    )
     if not invitation.is_open:
         raise InvitationClosed
     return invitation

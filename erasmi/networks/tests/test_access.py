@@ -67,7 +67,9 @@ def test_coordinators_see_who_lost_access_on_the_people_page(client, coordinator
     assert member not in [row["entry"].user for row in response.context["rows"]]
 
 
-def test_coordinator_removes_a_role_after_confirming_and_the_history_says_so(client, coordinator, member, erfurt_network):
+def test_coordinator_removes_a_role_after_confirming_and_the_history_says_so(
+    client, coordinator, member, erfurt_network
+):
     person = Person.for_user(member)
     url = reverse("networks:role_remove", args=["erfurt", person.pk])
     client.force_login(coordinator)

@@ -91,7 +91,8 @@ def test_an_invited_account_accepts_and_each_network_keeps_its_own_record(
     assert "Realname" in invitee.get(reverse("networks:people", args=["halle"])).text
     # The inviter is told.
     assert smtp_server.messages[-1]["to"] == ["coordinator@example.org"]
-    assert "other@example.org accepted the invitation to Network erfurt" in smtp_server.messages[-1]["message"]["Subject"]
+    subject = smtp_server.messages[-1]["message"]["Subject"]
+    assert subject == "other@example.org accepted the invitation to Network erfurt"
     # The link works once.
     assert invitee.post(link, {"decline": "1"}).status_code == 200
     assert Invitation.objects.get().state == Invitation.State.ACCEPTED
@@ -105,7 +106,8 @@ def test_a_visitor_signs_up_and_then_accepts(client, coordinator, erfurt_network
     page = visitor.get(link)
     assert "Create account" in page.text and 'name="accept"' not in page.text
     assert visitor.post(link, {"accept": "1"})["Location"].startswith("/en/accounts/login/")
-    visitor.post(f"/en/accounts/signup/?next={link}", {"email": "newcomer@example.org", "password1": PASSWORD, "password2": PASSWORD})
+    signup = {"email": "newcomer@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    visitor.post(f"/en/accounts/signup/?next={link}", signup)
     visitor.post(_link(smtp_server.body(-1)))  # the confirmation mail signs them in
     assert 'name="accept"' in visitor.get(link).text
     visitor.post(link, {"accept": "1"})
