@@ -83,3 +83,20 @@ def test_members_cannot_add_people(client, member, erfurt_network):
     response = client.post(reverse("networks:people", args=["erfurt"]), {"first_name": "A", "last_name": "B"})
     assert response.status_code == 404
     assert not Person.objects.filter(last_name="B").exists()
+
+
+def test_the_people_page_needs_the_same_queries_for_many_people(
+    client, coordinator, erfurt_network, django_assert_max_num_queries
+):
+    from erasmi.networks.models import Invitation, Organisation
+
+    caritas = Organisation.objects.get(name="Caritas")
+    for i in range(30):
+        record = Person.objects.create(first_name=f"P{i}", last_name="Many", email=f"p{i}@example.org")
+        Role.objects.create(network=erfurt_network, person=record, record=record if i % 2 else None)
+        Person.objects.filter(pk=record.pk).update(organisation=caritas if i % 3 else None)
+        Invitation.objects.create(network=erfurt_network, person=record, email=record.email, language="en")
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("networks:people", args=["erfurt"]))
+    assert response.text.count("Many") >= 30
