@@ -35,6 +35,9 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text="The language of the last sign-in, for mails."
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -99,10 +99,13 @@ class Registration(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     created = models.DateTimeField(default=timezone.now)
+    # The time of the latest registration: the waiting list is in this order, so cancelling and
+    # registering again puts a person at the end, not back at their first place.
+    registered = models.DateTimeField(default=timezone.now)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["created", "pk"]
+        ordering = ["registered", "pk"]
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_person")]
 
     def __str__(self):

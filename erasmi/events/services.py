@@ -6,6 +6,7 @@ never take the last place at once.
 """
 
 from django.db import transaction
+from django.utils import timezone
 
 from erasmi.events.models import Event, Registration
 from erasmi.networks.models import Person
@@ -31,8 +32,9 @@ def register(event: Event, person: Person) -> Registration:
         else Registration.Status.WAITING
     )
     if registration:
-        registration.status = status
-        registration.save(update_fields=["status", "updated"])
+        # Registering again is a new registration: it queues behind everyone already waiting.
+        registration.status, registration.registered = status, timezone.now()
+        registration.save(update_fields=["status", "registered", "updated"])
         return registration
     return Registration.objects.create(event=event, person=person, status=status)
 
@@ -50,7 +52,7 @@ def cancel(registration: Registration) -> Registration | None:
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     if event.capacity is not None and confirmed >= event.capacity:
         return None
-    first = event.registrations.filter(status=Registration.Status.WAITING).order_by("created", "pk").first()
+    first = event.registrations.filter(status=Registration.Status.WAITING).order_by("registered", "pk").first()
     if first:
         first.status = Registration.Status.CONFIRMED
         first.save(update_fields=["status", "updated"])

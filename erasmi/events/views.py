@@ -19,7 +19,7 @@ from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
 from erasmi.networks.forms import DocumentForm
-from erasmi.networks.models import HistoryEntry, Network, Person, WorkingGroup
+from erasmi.networks.models import HistoryEntry, Network, Person, Role, WorkingGroup
 from erasmi.networks.views import _network
 
 
@@ -241,10 +241,10 @@ def network_feed(request, slug):
 
 
 def personal_feed(request, token):
-    """All events of the networks a person belongs to, members-only ones included; the token is the key."""
+    """All events of the networks where a person has access, members-only ones included; the token is the key."""
     person = Person.objects.filter(feed_token=token).first()
     if person is None or len(token) < 20:
         raise Http404
-    networks = list(Network.objects.filter(roles__person=person).order_by("pk"))
+    networks = list(Network.objects.filter(roles__in=Role.objects.active().filter(person=person)).order_by("pk"))
     events = Event.objects.filter(network__in=networks)
     return _feed(events, "Erasmi", networks, f"person-{person.pk}", request)

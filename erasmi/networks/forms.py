@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.db import models
 from django.utils.text import slugify
@@ -111,21 +113,35 @@ class MembershipForm(EditForm, forms.ModelForm):
 
 
 class PersonForm(forms.ModelForm):
-    """A coordinator adds someone to the network, with or without an account."""
+    """A coordinator adds someone to the network: the network's own record, invited by mail if it has an address."""
 
     role = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices, initial=Role.Kind.MEMBER)
+    # A new key each time the form is shown: the same form sent twice (a double click) adds one person.
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     class Meta:
         model = Person
         fields = ["first_name", "last_name", "email", "phone", "organisation"]
+        help_texts = {"email": _("The person gets an invitation to accept or decline.")}
 
     def __init__(self, *args, network, **kwargs):
         self.network = network
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(memberships__network=network).distinct()
 
+    def already_added(self) -> Role | None:
+        """The role this very form added before (the second click of a double click)."""
+        try:
+            key = uuid.UUID(str(self.data.get("key", "")))
+        except ValueError:
+            return None
+        return self.network.roles.filter(form_key=key).first()
+
     def clean_email(self):
         email = self.cleaned_data["email"]
-        if email and Role.objects.filter(network=self.network, person__email__iexact=email).exists():
+        if email and self.network.roles.with_email(email).exists():
             raise forms.ValidationError(_("Someone with this e-mail address is already in the network."))
         return email
+
+    def person_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

@@ -1,3 +1,4 @@
+import datetime
 import os
 import secrets
 import uuid
@@ -5,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -167,8 +168,42 @@ class Membership(models.Model):
         return self.joined <= today and (self.left is None or self.left > today)
 
 
+class RoleQuerySet(models.QuerySet):
+    def active(self, on: datetime.date | None = None) -> "RoleQuerySet":
+        """Roles that give access on the day: the person's organisation is a current member of the network.
+
+        The organisation is the one the network itself recorded for the person (see Role.record).
+        People without an organisation (individuals) keep access by their role alone. Coordinators
+        are no exception: a coordinator whose organisation left loses access with it, because they
+        spoke for that organisation; a network needs another coordinator then.
+        """
+        on = on or timezone.localdate()
+        current = Membership.objects.current(on).filter(network=OuterRef("network"))
+        return self.filter(
+            Q(record__isnull=True, person__organisation__isnull=True)
+            | (Q(record__isnull=True) & Exists(current.filter(organisation=OuterRef("person__organisation"))))
+            | Q(record__isnull=False, record__organisation__isnull=True)
+            | (Q(record__isnull=False) & Exists(current.filter(organisation=OuterRef("record__organisation"))))
+        )
+
+    def with_email(self, email: str) -> "RoleQuerySet":
+        """Roles of people this network knows by the address (its own record, or the account it linked)."""
+        return self.filter(
+            Q(record__isnull=True, person__email__iexact=email)
+            | Q(record__email__iexact=email)
+            | Q(person__user__email__iexact=email)
+        )
+
+
 class Role(models.Model):
-    """A person's role in a network."""
+    """A person's role in a network.
+
+    `person` holds the role: access, registrations and the personal feed go through it.
+    `record` is the network's own record of the person (what its coordinator typed) when the
+    person accepted an invitation with an account of their own: the network keeps seeing what
+    it typed, never what another network knows of the person. Without a record, `person` is
+    the network's record.
+    """
 
     class Kind(models.TextChoices):
         COORDINATOR = "coordinator", _("Coordinator")
@@ -176,13 +211,61 @@ class Role(models.Model):
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="roles")
     person = models.ForeignKey(Person, models.CASCADE, related_name="roles")
+    record = models.ForeignKey(Person, models.SET_NULL, null=True, blank=True, related_name="records")
     kind = models.CharField(_("role"), max_length=20, choices=Kind.choices, default=Kind.MEMBER)
+    form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["network", "person"], name="one_role_per_network")]
 
     def __str__(self):
-        return f"{self.person}: {self.get_kind_display()} ({self.network})"
+        return f"{self.entry}: {self.get_kind_display()} ({self.network})"
+
+    @property
+    def entry(self) -> Person:
+        """The person as this network recorded them: what its people page shows."""
+        return self.record if self.record_id else self.person
+
+
+def invitation_expiry():
+    return timezone.now() + datetime.timedelta(days=14)
+
+
+class Invitation(models.Model):
+    """An invitation to a network, sent by mail: the person is linked to an account only when they accept."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("invited")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    kind = models.CharField(max_length=20, choices=Role.Kind.choices, default=Role.Kind.MEMBER)
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    language = models.CharField(max_length=10, help_text="The inviter's language, for the answer.")
+    created = models.DateTimeField(default=timezone.now)
+    expires = models.DateTimeField(default=invitation_expiry)
+    answered = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} → {self.network}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.PENDING and self.expires > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.state == self.State.PENDING and self.expires <= timezone.now()
 
 
 class WorkingGroup(models.Model):
@@ -294,6 +377,10 @@ class HistoryEntry(models.Model):
         IMPORTED = "imported", _("imported")
         UPLOADED = "uploaded", _("uploaded")
         ERASED = "erased", _("erased")
+        REMOVED = "removed", _("removed")
+        INVITED = "invited", _("invited")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="history")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")

@@ -1,7 +1,8 @@
 """Permission rules of the networks (see erasmi.core.permissions).
 
-Internal data of a network is for the people who hold a role in it; platform
-admins see everything. Another network's members see nothing of it.
+Internal data of a network is for the people who hold an active role in it
+(Role.objects.active(): their organisation is a current member); platform admins
+see everything. Another network's members see nothing of it.
 """
 
 from erasmi.core.permissions import rule
@@ -14,7 +15,7 @@ def role_in(user, network) -> str | None:
     cache = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
         cache[network.pk] = (
-            Role.objects.filter(network=network, person__user=user).values_list("kind", flat=True).first()
+            Role.objects.active().filter(network=network, person__user=user).values_list("kind", flat=True).first()
         )
     return cache[network.pk]
 
@@ -34,14 +35,9 @@ def manage(user, network):
 
 
 @rule("person.erase")
-def erase(user, person):
-    """Coordinators erase people who belong only to networks they coordinate (or admins anyone)."""
-    if _admin(user):
-        return True
-    networks = list(person.roles.values_list("network", flat=True))
-    return bool(networks) and all(
-        Role.objects.filter(network_id=n, person__user=user, kind=Role.Kind.COORDINATOR).exists() for n in networks
-    )
+def erase(user, role):
+    """Coordinators erase people from their network (the people's data in other networks stay); admins too."""
+    return manage(user, role.network)
 
 
 @rule("group.manage")

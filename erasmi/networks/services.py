@@ -157,22 +157,3 @@ def publish_to_compendium(network: Network, user, language: str):
     network.practice = practice
     network.save(update_fields=["practice"])
     return practice
-
-
-@transaction.atomic
-def add_person(network: Network, form, actor):
-    """Save the person (linked to the account with the same e-mail address, if there is one) and the role."""
-    from erasmi.accounts.models import User
-    from erasmi.networks.models import HistoryEntry, Person, Role
-
-    person = form.save(commit=False)
-    email = form.cleaned_data.get("email")
-    user = User.objects.filter(email__iexact=email).first() if email else None
-    if user and not Person.objects.filter(user=user).exists():
-        person.user = user
-    elif user:
-        person = Person.objects.get(user=user)  # the account's person joins this network too
-    person.save()
-    Role.objects.create(network=network, person=person, kind=form.cleaned_data["role"])
-    HistoryEntry.record(network, actor, HistoryEntry.Action.CREATED, person, {"role": form.cleaned_data["role"]})
-    return person

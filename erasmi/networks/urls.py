@@ -5,6 +5,7 @@ from erasmi.networks import views
 app_name = "networks"
 urlpatterns = [
     path("", views.network_list, name="list"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("<slug:slug>/", views.network_detail, name="detail"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/members.xlsx", views.members_xlsx, name="members_xlsx"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/documents/<int:pk>/", views.document_detail, name="document"),
     path("<slug:slug>/documents/<int:pk>/v<int:number>/", views.document_download, name="document_download"),
     path("<slug:slug>/people/<int:pk>/erase/", views.person_erase, name="person_erase"),
+    path("<slug:slug>/people/<int:pk>/remove/", views.role_remove, name="role_remove"),
     path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
     path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
     path("<slug:slug>/groups/<slug:group>/edit/", views.group_edit, name="group_edit"),

@@ -1,5 +1,8 @@
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
@@ -14,6 +17,7 @@ from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.networks import exports, importers, services
+from erasmi.networks import people as people_services
 from erasmi.networks.forms import (
     DocumentForm,
     MemberImportForm,
@@ -23,7 +27,16 @@ from erasmi.networks.forms import (
     VersionForm,
     WorkingGroupForm,
 )
-from erasmi.networks.models import Document, DocumentVersion, HistoryEntry, Network, Organisation, Person, WorkingGroup
+from erasmi.networks.models import (
+    Document,
+    DocumentVersion,
+    HistoryEntry,
+    Invitation,
+    Network,
+    Organisation,
+    Role,
+    WorkingGroup,
+)
 
 
 def _network(request, slug, action=None) -> Network:
@@ -253,6 +266,24 @@ def members_import(request, slug):
     )
 
 
+def _people_rows(network) -> list[dict]:
+    """Each person as this network recorded them, with access and invitation state; nothing from other networks."""
+    roles = network.roles.select_related("person", "record__organisation", "person__organisation")
+    active = set(network.roles.active().values_list("pk", flat=True))
+    invitations = {i.person_id: i for i in network.invitations.order_by("created", "pk")}  # the latest wins
+    rows = [
+        {
+            "role": role,
+            "entry": role.entry,
+            "person_pk": role.person_id,
+            "active": role.pk in active,
+            "invitation": invitations.get(role.entry.pk),
+        }
+        for role in roles
+    ]
+    return sorted(rows, key=lambda row: (row["entry"].last_name.casefold(), row["entry"].first_name.casefold()))
+
+
 @login_required
 def people(request, slug):
     network = _network(request, slug, "network.view_internal")
@@ -260,30 +291,95 @@ def people(request, slug):
     form = PersonForm(request.POST or None, network=network)
     if request.method == "POST":
         permissions.require(request.user, "network.manage", network, hide=True)
-        if form.is_valid():
-            person = services.add_person(network, form, request.user)
-            messages.success(request, _("%(name)s was added to the network.") % {"name": person})
+        role = form.already_added()
+        if role is None and form.is_valid():
+            try:
+                role = people_services.add_person(
+                    network,
+                    values=form.person_values(),
+                    kind=form.cleaned_data["role"],
+                    form_key=form.cleaned_data["key"],
+                    actor=request.user,
+                    language=languages.current(),
+                )
+            except (OSError, smtplib.SMTPException):
+                messages.error(request, _("The invitation could not be sent, so nobody was added. Try again later."))
+                return redirect("networks:people", slug=slug)
+        if role is not None:
+            entry = role.entry
+            if entry.email:
+                text = _("%(name)s was added to the network; an invitation was sent to %(email)s.")
+            else:
+                text = _("%(name)s was added to the network.")
+            messages.success(request, text % {"name": entry, "email": entry.email})
             return redirect("networks:people", slug=slug)
-    roles = network.roles.select_related("person__organisation").order_by("person__last_name", "person__first_name")
+    rows = _people_rows(network)
     return render(
         request,
         "networks/people.html",
-        {"network": network, "roles": roles, "can_manage": can_manage, "form": form},
+        {
+            "network": network,
+            "rows": [row for row in rows if row["active"]],
+            "without_access": [row for row in rows if not row["active"]],
+            "can_manage": can_manage,
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
+
+
+def _role(network, pk) -> Role:
+    return get_object_or_404(network.roles.select_related("person", "record", "network"), person_id=pk)
 
 
 @require_POST
 @login_required
 def person_erase(request, slug, pk):
-    """A coordinator erases a person; the network keeps anonymous counts."""
+    """A coordinator erases a person from the network; the network keeps anonymous counts."""
     network = _network(request, slug, "network.manage")
-    person = get_object_or_404(Person, pk=pk, roles__network=network)
-    permissions.require(request.user, "person.erase", person)
-    person.erase()
-    HistoryEntry.record(network, request.user, HistoryEntry.Action.ERASED, person)
+    role = _role(network, pk)
+    permissions.require(request.user, "person.erase", role)
+    people_services.erase(role, request.user)
     messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
     return redirect("networks:people", slug=slug)
+
+
+@login_required
+def role_remove(request, slug, pk):
+    """A coordinator ends someone's role in the network, after confirming; it is recorded in the history."""
+    network = _network(request, slug, "network.manage")
+    role = _role(network, pk)
+    if request.method == "POST":
+        try:
+            people_services.remove_role(role, request.user)
+        except people_services.LastCoordinator:
+            messages.error(
+                request, _("The network's last coordinator cannot be removed. Make someone else coordinator first.")
+            )
+        else:
+            messages.success(request, _("%(name)s is no longer in the network.") % {"name": role.entry})
+        return redirect("networks:people", slug=slug)
+    return render(request, "networks/role_remove.html", {"network": network, "role": role, "entry": role.entry})
+
+
+def invitation(request, token):
+    """The invited person accepts (signed in, with any account) or declines; the link in the mail is the key."""
+    invitation = get_object_or_404(Invitation.objects.select_related("network", "person", "invited_by"), token=token)
+    if request.method == "POST" and invitation.is_open:
+        if "decline" in request.POST:
+            people_services.decline(invitation, request.user if request.user.is_authenticated else None)
+            messages.info(request, _("You declined the invitation. Nothing was linked to you."))
+            return redirect("networks:invitation", token=token)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            people_services.accept(invitation, request.user)
+        except people_services.InvitationClosed:
+            messages.error(request, _("This invitation is no longer valid. Ask the network's coordinator."))
+            return redirect("networks:invitation", token=token)
+        messages.success(request, _("Welcome to %(network)s.") % {"network": invitation.network.name})
+        return redirect(invitation.network.get_absolute_url())
+    return render(request, "networks/invitation.html", {"invitation": invitation, "network": invitation.network})
 
 
 @login_required

@@ -78,7 +78,7 @@ class OfferQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        coordinated = Role.objects.filter(person__user=user, kind=Role.Kind.COORDINATOR).values("network")
+        coordinated = Role.objects.active().filter(person__user=user, kind=Role.Kind.COORDINATOR).values("network")
         return self.filter(models.Q(organisation__people__user=user) | models.Q(network__in=coordinated)).distinct()
 
 

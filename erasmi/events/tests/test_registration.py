@@ -38,6 +38,19 @@ def test_cancelling_from_the_waiting_list_moves_nobody(db, erfurt_network):
     assert Registration.objects.get(person=a).status == CONFIRMED
 
 
+def test_cancelling_and_registering_again_queues_behind_those_already_waiting(db, erfurt_network):
+    event = make_event(erfurt_network, capacity=1)
+    holder, a, b = people(3)
+    services.register(event, holder)
+    services.register(event, a)
+    services.register(event, b)
+    services.cancel(Registration.objects.get(event=event, person=a))
+    assert services.register(event, a).status == WAITING
+    moved = services.cancel(Registration.objects.get(event=event, person=holder))
+    assert moved.person == b
+    assert Registration.objects.get(event=event, person=a).status == WAITING
+
+
 def test_registering_twice_keeps_one_registration(db, erfurt_network):
     event = make_event(erfurt_network, capacity=5)
     (a,) = people(1)

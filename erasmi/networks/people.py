@@ -1,0 +1,221 @@
+"""People in a network: adding and inviting them, their answer, removing a role, erasing.
+
+What a coordinator adds is the network's own record of the person. Nothing links it to an
+account, or to what other networks know of the person, until the person accepts the
+invitation mailed to the address. Until then the network sees only what it typed, and adding
+answers alike whether the address has an account or not.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from erasmi.networks.models import HistoryEntry, Invitation, Network, Person, Role, Task, WorkingGroup
+
+
+class InvitationClosed(Exception):
+    """The invitation was answered, has expired, or its person was removed from the network."""
+
+
+class LastCoordinator(Exception):
+    """A network keeps at least one coordinator with an account."""
+
+
+def _lock(network: Network) -> Network:
+    # One change of a network's people at a time (a no-op on SQLite, whose transactions are IMMEDIATE).
+    return Network.objects.select_for_update().get(pk=network.pk)
+
+
+@transaction.atomic
+def add_person(
+    network: Network, *, values: dict, kind: str, actor, language: str, form_key: uuid.UUID | None = None
+) -> Role:
+    """Add the network's record of a person; with an e-mail address, invite them to link their account.
+
+    The same form sent twice (a double click) or the same address twice adds one person only.
+    """
+    _lock(network)
+    email = values.get("email")
+    existing = network.roles.filter(form_key=form_key).first() if form_key else None
+    if existing is None and email:
+        existing = network.roles.with_email(email).first()
+    if existing is not None:
+        return existing
+    record = Person.objects.create(**values)
+    role = Role.objects.create(network=network, person=record, kind=kind, form_key=form_key)
+    HistoryEntry.record(network, actor, HistoryEntry.Action.CREATED, record, {"role": kind})
+    if email:
+        invitation = Invitation.objects.create(
+            network=network, person=record, email=email, kind=kind, invited_by=actor, language=language
+        )
+        HistoryEntry.record(network, actor, HistoryEntry.Action.INVITED, record, {"email": email})
+        _send_invitation(invitation)  # inside the transaction: if the mail fails, nobody is added
+    return role
+
+
+def _recipient_language(email: str, fallback: str) -> str:
+    from erasmi.accounts.models import User
+
+    return User.objects.filter(email__iexact=email).values_list("language", flat=True).first() or fallback
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    """The same mail whether the address has an account: only its language follows the account."""
+    with translation.override(_recipient_language(invitation.email, invitation.language)):
+        url = settings.SITE_URL + reverse("networks:invitation", args=[invitation.token])
+        inviter = invitation.invited_by
+        send_mail(
+            _("Invitation to the network %(network)s") % {"network": invitation.network.name},
+            _(
+                '%(inviter)s invites you to take part in the network "%(network)s" on Erasmi as %(role)s.\n\n'
+                "Accept or decline the invitation here (until %(date)s):\n%(url)s\n\n"
+                "Nothing is linked to you before you accept. If you do not know the network, ignore this mail."
+            )
+            % {
+                "inviter": str(inviter) if inviter else _("A coordinator"),
+                "network": invitation.network.name,
+                "role": Role.Kind(invitation.kind).label,
+                "date": formats.date_format(timezone.localdate(invitation.expires)),
+                "url": url,
+            },
+            None,
+            [invitation.email],
+        )
+
+
+def _tell_inviter(invitation: Invitation) -> None:
+    inviter = invitation.invited_by
+    if inviter is None or not inviter.email:
+        return
+    with translation.override(inviter.language or invitation.language):
+        values = {"email": invitation.email, "network": invitation.network.name}
+        if invitation.state == Invitation.State.ACCEPTED:
+            subject = _("%(email)s accepted the invitation to %(network)s") % values
+        else:
+            subject = _("%(email)s declined the invitation to %(network)s") % values
+        url = settings.SITE_URL + reverse("networks:people", args=[invitation.network.slug])
+        send_mail(subject, _("The people of the network: %(url)s") % {"url": url}, None, [inviter.email])
+
+
+def _open(invitation: Invitation) -> Invitation:
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",)).select_related("network", "invited_by").get(pk=invitation.pk)
+    )
+    if not invitation.is_open:
+        raise InvitationClosed
+    return invitation
+
+
+def _role_of(invitation: Invitation) -> Role | None:
+    record = invitation.person_id
+    return invitation.network.roles.filter(Q(person_id=record) | Q(record_id=record)).first()
+
+
+@transaction.atomic
+def accept(invitation: Invitation, user) -> Role:
+    """Link the invited person to the account.
+
+    An account without a person in any network: the network's record becomes the account's
+    person. An account that already has a person (from another network): the role moves to
+    that person, so access, registrations and the calendar feed go through one person; the
+    network's record stays attached to the role (Role.record) with what the network typed,
+    for this network only. Each network keeps seeing its own record, never another's.
+    """
+    invitation = _open(invitation)
+    role = _role_of(invitation)
+    if role is None:
+        raise InvitationClosed
+    network, record = invitation.network, invitation.person
+    own = Person.objects.filter(user=user).first()
+    if own is None:
+        record.user = user
+        record.save(update_fields=["user"])
+    elif own != record:
+        already = network.roles.filter(person=own).exclude(pk=role.pk).first()
+        if already is not None:  # in the network by another way meanwhile: one role, the one it had
+            role.delete()
+            role = already
+        else:
+            _move_ties(network, record, own)
+            role.person, role.record = own, record
+            role.save(update_fields=["person", "record"])
+    invitation.state, invitation.answered = Invitation.State.ACCEPTED, timezone.now()
+    invitation.save(update_fields=["state", "answered"])
+    HistoryEntry.record(network, user, HistoryEntry.Action.ACCEPTED, record)
+    _tell_inviter(invitation)
+    return role
+
+
+@transaction.atomic
+def decline(invitation: Invitation, user=None) -> None:
+    """Nothing is linked; the network keeps its record without an account, and the inviter is told."""
+    invitation = _open(invitation)
+    invitation.state, invitation.answered = Invitation.State.DECLINED, timezone.now()
+    invitation.save(update_fields=["state", "answered"])
+    HistoryEntry.record(invitation.network, user, HistoryEntry.Action.DECLINED, invitation.person)
+    _tell_inviter(invitation)
+
+
+def _move_ties(network: Network, source: Person, target: Person) -> None:
+    """Move what ties a person to this network's groups, tasks and events to another person record."""
+    from erasmi.events.models import Registration
+
+    taken = Registration.objects.filter(person=target, event__network=network).values("event")
+    Registration.objects.filter(person=source, event__network=network).exclude(event__in=taken).update(person=target)
+    through = WorkingGroup.members.through
+    joined = through.objects.filter(person=target, workinggroup__network=network).values("workinggroup")
+    through.objects.filter(person=source, workinggroup__network=network).exclude(workinggroup__in=joined).update(
+        person=target
+    )
+    network.working_groups.filter(lead=source).update(lead=target)
+    Task.objects.filter(working_group__network=network, assignee=source).update(assignee=target)
+
+
+@transaction.atomic
+def erase(role: Role, actor) -> None:
+    """Erase a person from one network; the network keeps an anonymous count.
+
+    Someone only in this network is erased as a whole (account unlinked, as before). Someone
+    also in other networks loses this network's role, its record and the ties to its groups and
+    events: those move to an anonymous record, and the person's records in the other networks
+    and their account stay.
+    """
+    network = _lock(role.network)
+    role = Role.objects.select_related("person", "record").get(pk=role.pk)
+    person = role.person
+    network.invitations.filter(person=role.entry).delete()
+    if not person.roles.exclude(network=network).exists():
+        person.erase()
+        if role.record_id:
+            role.record.erase()
+    else:
+        anonymous = role.record or Person.objects.create(first_name=Person.ERASED)
+        _move_ties(network, person, anonymous)
+        role.person, role.record = anonymous, None
+        role.save(update_fields=["person", "record"])
+        anonymous.erase()
+    HistoryEntry.record(network, actor, HistoryEntry.Action.ERASED, role.person)
+
+
+@transaction.atomic
+def remove_role(role: Role, actor) -> None:
+    """End a person's role in the network (their data elsewhere stay); the last coordinator stays."""
+    network = _lock(role.network)
+    role = Role.objects.select_related("person", "record").get(pk=role.pk)
+    if role.kind == Role.Kind.COORDINATOR:
+        others = network.roles.active().filter(kind=Role.Kind.COORDINATOR, person__user__isnull=False)
+        if not others.exclude(pk=role.pk).exists():
+            raise LastCoordinator
+    entry = role.entry
+    for person in {role.person, entry}:
+        WorkingGroup.members.through.objects.filter(workinggroup__network=network, person=person).delete()
+        network.working_groups.filter(lead=person).update(lead=None)
+    network.invitations.filter(person=entry, state=Invitation.State.PENDING).delete()
+    HistoryEntry.record(network, actor, HistoryEntry.Action.REMOVED, entry, {"role": role.kind})
+    role.delete()

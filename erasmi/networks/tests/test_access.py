@@ -1,0 +1,104 @@
+"""Leaving ends access: a membership's end date ends its people's access; coordinators remove roles."""
+
+import datetime
+
+import icalendar
+from django.urls import reverse
+from django.utils import timezone
+
+from erasmi.networks.models import HistoryEntry, Membership, Organisation, Person, Role
+from erasmi.networks.tests.factories import make_event
+
+INTERNAL = ["networks:people", "networks:members", "networks:documents"]
+
+
+def _works_for_caritas(user):
+    person = Person.for_user(user)
+    person.organisation = Organisation.objects.get(name="Caritas")
+    person.save()
+    return person
+
+
+def _leave(organisation_name, network, on):
+    Membership.objects.filter(network=network, organisation__name=organisation_name).update(left=on)
+
+
+def _feed_titles(client, person) -> list[str]:
+    cal = icalendar.Calendar.from_ical(client.get(f"/feeds/personal/{person.feed_token}.ics").content)
+    return [str(e["summary"]) for e in cal.walk("VEVENT")]
+
+
+def test_when_the_organisation_leaves_today_its_people_lose_access(client, member, erfurt_network):
+    person = _works_for_caritas(member)
+    make_event(erfurt_network, title="Erfurt internal")
+    client.force_login(member)
+    assert client.get(reverse("networks:people", args=["erfurt"])).status_code == 200
+    assert _feed_titles(client, person) == ["Erfurt internal"]
+
+    _leave("Caritas", erfurt_network, timezone.localdate())
+    client.force_login(member)
+    for name in INTERNAL:
+        assert client.get(reverse(name, args=["erfurt"])).status_code == 404, name
+    assert _feed_titles(client, person) == []
+
+
+def test_until_the_leaving_day_the_people_keep_access(client, member, erfurt_network):
+    _works_for_caritas(member)
+    _leave("Caritas", erfurt_network, timezone.localdate() + datetime.timedelta(days=1))
+    client.force_login(member)
+    for name in INTERNAL:
+        assert client.get(reverse(name, args=["erfurt"])).status_code == 200, name
+    assert not Role.objects.active(on=timezone.localdate() + datetime.timedelta(days=1)).filter(person__user=member)
+
+
+def test_a_coordinator_whose_organisation_left_loses_access_too(client, coordinator, erfurt_network):
+    _works_for_caritas(coordinator)
+    _leave("Caritas", erfurt_network, timezone.localdate())
+    client.force_login(coordinator)
+    assert client.get(reverse("networks:history", args=["erfurt"])).status_code == 404
+
+
+def test_coordinators_see_who_lost_access_on_the_people_page(client, coordinator, member, erfurt_network):
+    _works_for_caritas(member)
+    _leave("Caritas", erfurt_network, timezone.localdate())
+    client.force_login(coordinator)
+    response = client.get(reverse("networks:people", args=["erfurt"]))
+    assert [row["entry"].user for row in response.context["without_access"]] == [member]
+    assert member not in [row["entry"].user for row in response.context["rows"]]
+
+
+def test_coordinator_removes_a_role_after_confirming_and_the_history_says_so(
+    client, coordinator, member, erfurt_network
+):
+    person = Person.for_user(member)
+    url = reverse("networks:role_remove", args=["erfurt", person.pk])
+    client.force_login(coordinator)
+    response = client.get(url)
+    assert response.status_code == 200 and "no longer have access" in response.text
+    assert Role.objects.filter(network=erfurt_network, person=person).exists()  # nothing happens on GET
+
+    response = client.post(url, follow=True)
+    assert "is no longer in the network" in response.text
+    assert not Role.objects.filter(network=erfurt_network, person=person).exists()
+    assert erfurt_network.working_groups.get().lead is None
+    entry = HistoryEntry.objects.get(network=erfurt_network, action=HistoryEntry.Action.REMOVED)
+    assert entry.actor == coordinator and entry.changes == {"role": "member"}
+    person.refresh_from_db()
+    assert not person.is_erased and person.user == member  # removed, not erased
+    client.force_login(member)
+    assert client.get(reverse("networks:people", args=["erfurt"])).status_code == 404
+
+
+def test_the_last_coordinator_cannot_be_removed(client, coordinator, erfurt_network):
+    me = Person.for_user(coordinator)
+    client.force_login(coordinator)
+    response = client.post(reverse("networks:role_remove", args=["erfurt", me.pk]), follow=True)
+    assert "last coordinator cannot be removed" in response.text
+    assert Role.objects.filter(network=erfurt_network, person=me, kind=Role.Kind.COORDINATOR).exists()
+
+
+def test_members_cannot_remove_roles(client, member, coordinator, erfurt_network):
+    target = Person.for_user(coordinator)
+    client.force_login(member)
+    assert client.post(reverse("networks:role_remove", args=["erfurt", target.pk])).status_code == 404
+    assert Role.objects.filter(network=erfurt_network, person=target).exists()
