@@ -184,7 +184,9 @@ class EditForm(Html5Mixin):
                 self.changes.append(name)
         if self.conflicts:
             fields = ", ".join(f"{self.fields[n].label}: “{v}”" for n, v in self.conflicts.items())
-            raise forms.ValidationError(f"{self.conflict_message} {_('Their values')}: {fields}")
+            raise forms.ValidationError(
+                _("%(message)s Their values: %(fields)s") % {"message": self.conflict_message, "fields": fields}
+            )
         return data
 
     def _kept(self, name):

@@ -45,7 +45,7 @@ def test_a_coordinators_update_of_a_published_profile_waits_for_an_editor(client
     client.force_login(editor)
     assert erfurt.slug in client.get(reverse("compendium:review_queue")).text
     history = client.get(reverse("compendium:history", args=[erfurt.slug]))
-    assert "waiting for review" in history.text and "Netzwerk Erfurt" in history.text
+    assert 'class="proposal"' in history.text and "Netzwerk Erfurt" in history.text
     client.post(reverse("compendium:review", args=[erfurt.slug]), {"decision": "publish"})
     erfurt.refresh_from_db()
     assert erfurt.translation("de").name == "Netzwerk Erfurt"
