@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := erasmi.settings
 
-.PHONY: install run serve test test-fast test-tools bench lint format messages compilemessages check-migrations demo clean
+.PHONY: install reset run serve test test-fast test-tools bench lint format messages compilemessages check-migrations demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,13 @@ install: $(VENV)/.installed compilemessages
 compilemessages: $(VENV)/.installed
 	if command -v msgfmt >/dev/null; then cd erasmi && ../$(PY) ../manage.py compilemessages -v0; fi
 
+# The demo goes into an empty database only: a second `make run` keeps what users added.
 demo: install
 	DEBUG=1 $(PY) manage.py load_demo
+
+# Deletes ALL data (asks first), then loads the demo anew.
+reset: install
+	DEBUG=1 $(PY) manage.py load_demo --reset
 
 run: demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000

@@ -127,6 +127,12 @@ def forget(sender, instance, **kwargs) -> None:
     remove(sender, [instance.pk])
 
 
+def clear(model) -> None:
+    """Empty the search table of a model (after its rows were deleted without signals, e.g. by flush)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {_table(model)}")
+
+
 def reindex(model) -> int:
     """Rebuild the whole index of a model; returns the number of rows indexed."""
     count, batch = 0, []

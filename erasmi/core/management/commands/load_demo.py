@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
 from erasmi.accounts.models import User
 from erasmi.compendium import demo, services
@@ -7,6 +9,7 @@ from erasmi.compendium.importers import read_file
 from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
 from erasmi.networks import demo as network_demo
+from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
@@ -18,10 +21,63 @@ ACCOUNTS = [
 ]
 
 
+def is_empty() -> bool:
+    """Nothing anybody made: no accounts, practices or networks (the vocabularies come with the migrations)."""
+    return not (User.objects.exists() or Practice.objects.exists() or Network.objects.exists())
+
+
+@transaction.atomic
+def reset() -> None:
+    """Delete every row (the vocabularies that the migrations loaded come back with the demo)."""
+    from erasmi.compendium.models import PracticeTranslation
+    from erasmi.core import search
+
+    call_command("flush", interactive=False, verbosity=0)
+    search.clear(PracticeTranslation)
+
+
+def vocabularies() -> None:
+    """The vocabularies the migrations load, if they are missing (after a reset)."""
+    from erasmi.compendium import vocabulary as practice_vocabulary
+    from erasmi.compendium.models import Term
+    from erasmi.offers import vocabulary as offer_vocabulary
+    from erasmi.offers.models import Category, TargetGroup
+
+    if not Term.objects.exists():
+        practice_vocabulary.load(Term)
+    if not Category.objects.exists():
+        offer_vocabulary.load(Category, TargetGroup)
+
+
 class Command(BaseCommand):
-    help = "Load the demo data: the Erfurt seed profile (de, tr), example practices, a demo network, demo accounts."
+    help = (
+        "Load the demo data (the Erfurt seed profile in de and tr, example practices, a demo network, demo "
+        "accounts) into an empty database; --reset first deletes everything in the database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete ALL data in the database, then load the demo anew."
+        )
+        parser.add_argument("--no-input", action="store_true", help="Do not ask before --reset deletes.")
 
     def handle(self, *args, **options):
+        if options["reset"]:
+            if not options["no_input"]:
+                answer = input("This deletes ALL data in the database, also what users added. Type 'yes': ")
+                if answer.strip().lower() != "yes":
+                    raise CommandError("Nothing was deleted.")
+            reset()
+        elif not is_empty():
+            self.stdout.write(
+                "The database already holds data: the demo is not loaded over it "
+                "(`make reset` deletes everything and loads the demo anew)."
+            )
+            return
+        self.load()
+
+    def load(self):
+        vocabularies()
         services.import_profiles([read_file(ERFURT_DE), read_file(ERFURT_TR)])
         count = demo.load_examples()
         self.stdout.write(f"{Practice.objects.published().count()} published practices ({count} examples).")

@@ -1,0 +1,47 @@
+"""`make run` loads the demo into an empty database only; `make reset` starts over on purpose."""
+
+import pytest
+from django.core.management import call_command
+
+from erasmi.accounts.models import User
+from erasmi.compendium.models import Practice
+from erasmi.networks.models import Network, Organisation
+
+
+@pytest.fixture
+def demo(transactional_db, settings):
+    settings.DEBUG = True  # the demo network and accounts come with DEBUG only
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_a_second_start_keeps_what_a_newcomer_added_and_changed(demo):
+    network = Network.objects.get(slug="demostadt")
+    Organisation.objects.create(name="Neuer Verein", actor_type="ngo")
+    erfurt = Practice.objects.get(slug__startswith="netzwerk-fur-integration")
+    erfurt.change_status(Practice.Status.DRAFT)
+    network.name = "Unser Netzwerk"
+    network.save()
+    revisions = erfurt.revisions.count()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    assert Organisation.objects.filter(name="Neuer Verein").exists()
+    assert Network.objects.get(slug="demostadt").name == "Unser Netzwerk"
+    erfurt.refresh_from_db()
+    assert erfurt.status == Practice.Status.DRAFT and erfurt.revisions.count() == revisions
+
+
+def test_reset_deletes_everything_and_loads_the_demo_anew(demo):
+    Organisation.objects.create(name="Neuer Verein", actor_type="ngo")
+    User.objects.create(email="newcomer@example.org")
+    call_command("load_demo", reset=True, no_input=True, stdout=open("/dev/null", "w"))
+    assert not Organisation.objects.filter(name="Neuer Verein").exists()
+    assert not User.objects.filter(email="newcomer@example.org").exists()
+    assert Network.objects.get(slug="demostadt").memberships.count() > 5
+    assert Practice.objects.published().filter(slug__startswith="netzwerk-fur-integration").exists()
+    # the search and the vocabularies work after the reset
+    from erasmi.compendium.models import PracticeTranslation, Term
+    from erasmi.core import search
+
+    assert Term.objects.filter(kind=Term.Kind.COUNTRY).exists()
+    assert search.matching_ids(PracticeTranslation, "Erfurt")
