@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from erasmi.accounts.models import User
 from erasmi.compendium import demo, services
