@@ -150,6 +150,7 @@ def publish_to_compendium(network: Network, user, language: str):
     """Create (or bring up to date) the network's own compendium profile; editors review it as any other."""
     from erasmi.compendium import services as compendium
 
+    network = Network.objects.select_for_update().get(pk=network.pk)  # two clicks: the second finds the first's
     values = {key: value for key, value in practice_values(network, language).items() if value not in ("", None, [])}
     if network.practice_id:
         return compendium.edit_practice(network.practice, values=values, language=language, user=user)

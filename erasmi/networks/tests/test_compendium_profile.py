@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from erasmi.compendium.models import Practice
@@ -34,3 +35,36 @@ def test_only_coordinators_draft_the_profile(client, member, erfurt_network):
     client.force_login(member)
     assert client.post(reverse("networks:to_compendium", args=["erfurt"])).status_code == 404
     assert not Practice.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_once_draft_one_profile(coordinator, erfurt_network):
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    from erasmi.compendium.models import Practice
+
+    url = reverse("networks:to_compendium", args=["erfurt"])
+    clients = []
+    for _ in range(3):
+        client = Client()
+        client.force_login(coordinator)
+        clients.append(client)
+    barrier, statuses = threading.Barrier(3), []
+
+    def click(client):
+        try:
+            barrier.wait()
+            statuses.append(client.post(url).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302, 302, 302]
+    assert Practice.objects.count() == 1
