@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "erasmi.core.middleware.remember_language",
+    "erasmi.core.middleware.limit_request_size",
+    "erasmi.core.middleware.refuse_nul_bytes",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -242,7 +244,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Request sizes. A request body larger than ERASMI_MAX_REQUEST_SIZE is refused (413) before it is read; the
+# largest upload (a network document) is 20 MB. The front server should refuse such bodies first
+# (nginx: client_max_body_size 25m, see README). Form fields without files: DATA_UPLOAD_MAX_MEMORY_SIZE;
+# an uploaded file above FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file instead of memory.
+ERASMI_MAX_REQUEST_SIZE = env_int("MAX_REQUEST_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,
