@@ -132,7 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-erasmi.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds the login throttling counters and cached pages, so every worker process must share it:
+# the database (table erasmi_cache, created by the migrations) unless REDIS_URL names a Redis server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "erasmi_cache"}}
 if redis_url := env_str("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
 
@@ -157,9 +159,17 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+# Failed logins (see erasmi/accounts/adapter.py): 5 per account and client address in 5 minutes, and 30 per
+# client address in 5 minutes. A client that reaches a limit waits at most 5 minutes; the owner signing in
+# from another address is never held up by someone guessing elsewhere.
+ACCOUNT_ADAPTER = "erasmi.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("LOGIN_FAILED_LIMIT", "10/m/ip,5/5m/key"),
+    "login_failed": env_str("LOGIN_FAILED_LIMIT", "30/5m/ip,5/5m/key"),
 }
+# The client address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies of ours add X-Forwarded-For (then the
+# entry the outermost of them added), or TRUSTED_CLIENT_IP_HEADER names a header the proxy sets (X-Real-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Erasmi] "
 
 # Languages: the five of the ERASMI partners, more (RTL too) by ERASMI_LANGUAGES=de,en,tr,it,da,ar
