@@ -30,7 +30,9 @@ def remember_language(get_response):
 def _error(request, status: int, message: str):
     from django.shortcuts import render
 
-    return render(request, "core/error.html", {"status": status, "message": message}, status=status)
+    response = render(request, "core/error.html", {"status": status, "message": message}, status=status)
+    response["Content-Length"] = len(response.content)
+    return response
 
 
 def limit_request_size(get_response):
