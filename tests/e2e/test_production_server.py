@@ -25,7 +25,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
-    var = tmp_path_factory.mktemp("production")
+    var = tmp_path_factory.mktemp("production") / "var"  # not there yet, as in a fresh clone
     env = {
         **os.environ,
         "SECRET_KEY": "e2e-" + "k" * 60,
