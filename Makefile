@@ -14,6 +14,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 
 install: $(VENV)/.installed compilemessages
 	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
 
 # The compiled catalogues are committed too, so a machine without gettext still runs.
 compilemessages: $(VENV)/.installed

@@ -13,6 +13,9 @@ def _test_settings(settings, tmp_path):
     settings.ERASMI_CACHE_DIR = tmp_path / "cache"
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each test process has its own memory cache (fast, no database access needed); the database cache
+    # that production uses without Redis is tested with the `database_cache` fixture.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture
@@ -78,8 +81,22 @@ def smtp_server(settings, db):
     controller.stop()
 
 
+@pytest.fixture
+def database_cache(settings, transactional_db):
+    """The cache production uses without Redis: the table the migrations create, shared by all processes."""
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "erasmi_cache"}
+    }
+    cache.clear()
+    yield cache
+    cache.clear()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_test_settings):
     """Rate limits and cached pages live in the cache; each test starts with none."""
     from django.core.cache import cache
 

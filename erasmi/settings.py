@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("ERASMI_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite file, static files and uploads; absent in a fresh clone
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "erasmi.core.middleware.remember_language",
+    "erasmi.core.middleware.limit_request_size",
+    "erasmi.core.middleware.refuse_nul_bytes",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -130,7 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-erasmi.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds the login throttling counters and cached pages, so every worker process must share it:
+# the database (table erasmi_cache, created by the migrations) unless REDIS_URL names a Redis server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "erasmi_cache"}}
 if redis_url := env_str("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
 
@@ -155,9 +160,17 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+# Failed logins (see erasmi/accounts/adapter.py): 5 per account and client address in 5 minutes, and 30 per
+# client address in 5 minutes. A client that reaches a limit waits at most 5 minutes; the owner signing in
+# from another address is never held up by someone guessing elsewhere.
+ACCOUNT_ADAPTER = "erasmi.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("LOGIN_FAILED_LIMIT", "10/m/ip,5/5m/key"),
+    "login_failed": env_str("LOGIN_FAILED_LIMIT", "30/5m/ip,5/5m/key"),
 }
+# The client address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies of ours add X-Forwarded-For (then the
+# entry the outermost of them added), or TRUSTED_CLIENT_IP_HEADER names a header the proxy sets (X-Real-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Erasmi] "
 
 # Languages: the five of the ERASMI partners, more (RTL too) by ERASMI_LANGUAGES=de,en,tr,it,da,ar
@@ -242,7 +255,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Request sizes. A request body larger than ERASMI_MAX_REQUEST_SIZE is refused (413) before it is read; the
+# largest upload (a network document) is 20 MB. The front server should refuse such bodies first
+# (nginx: client_max_body_size 25m, see README). Form fields without files: DATA_UPLOAD_MAX_MEMORY_SIZE;
+# an uploaded file above FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file instead of memory.
+ERASMI_MAX_REQUEST_SIZE = env_int("MAX_REQUEST_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,8 @@ from django.urls import include, path
 from erasmi.api.api import api
 from erasmi.events.urls import feed_urlpatterns
 
+handler400 = "erasmi.core.views.bad_request"
+
 urlpatterns = [
     path("api/", api.urls),
     *feed_urlpatterns,

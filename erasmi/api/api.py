@@ -1,4 +1,12 @@
-"""The JSON API (OpenAPI schema at /api/openapi.json). Read-only, public content only."""
+"""The JSON API (OpenAPI schema at /api/openapi.json). Read-only, public content only.
+
+The schema declares every enum and bound the code enforces (a request valid by the schema is only refused
+for a vocabulary slug or place that does not exist, with a 400 and the reason).
+"""
+
+import datetime
+import enum
+from typing import Annotated
 
 from django.http import Http404
 from django.urls import reverse
@@ -8,11 +16,12 @@ from ninja.errors import ValidationError
 
 from erasmi.compendium import index
 from erasmi.compendium.exports import practice_as_dict
-from erasmi.compendium.filters import FilterError
+from erasmi.compendium.filters import SORTS, FilterError
 from erasmi.compendium.models import Practice
 from erasmi.core import languages
+from erasmi.core.paging import MAX_PAGE
 from erasmi.offers.models import Offer
-from erasmi.offers.search import OfferSearch
+from erasmi.offers.search import RADII, OfferSearch
 from erasmi.offers.search import Results as OfferResults
 from erasmi.offers.search import SearchError as OfferSearchError
 
@@ -34,7 +43,8 @@ class ErrorOut(Schema):
 def validation_error(request, exc):
     problems = []
     for error in exc.errors:
-        where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "request"
+        parts = [part for part in error.get("loc", [])[1:] if part != "params" and not isinstance(part, int)]
+        where = ".".join(str(part) for part in parts) or "request"
         problems.append(f"{where}: {error.get('msg')}")
     return api.create_response(request, {"detail": "; ".join(problems)}, status=400)
 
@@ -44,18 +54,30 @@ def filter_error(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
+Language = enum.StrEnum("Language", {code: code for code in languages.codes()})
+Sort = enum.StrEnum("Sort", {name: name for name in SORTS})
+Size = enum.StrEnum("Size", {name: name for name in Practice.SIZE_RANGES})
+Radius = enum.IntEnum("Radius", {f"km{km}": km for km in RADII})
+Slug = Annotated[str, Field(max_length=100)]
+Decade = Annotated[str, Field(pattern=r"^[0-9]{3}0$")]
+UNKNOWN_SLUG = " An unknown slug is refused with 400."
+
+
 class PracticeQuery(Schema):
     q: str = Field("", description="Full-text search in all languages", max_length=200)
-    country: list[str] = Field([], description="Country slug, e.g. germany (repeatable)")
-    network_type: list[str] = Field([], description="Network type slug (repeatable)")
-    formalisation: list[str] = Field([], description="Degree of formalisation slug (repeatable)")
-    field: list[str] = Field([], description="Field of action slug (repeatable)")
-    target: list[str] = Field([], description="Target group slug (repeatable)")
-    size: list[str] = Field([], description="small, medium, large or very_large (repeatable)")
-    decade: list[str] = Field([], description="Founding decade, e.g. 2000 (repeatable)")
-    sort: str = Field("name", description="name, newest, founded or -founded")
-    language: str = Field("en", description="Language of the returned texts (falls back to the original)")
-    page: int = Field(1, ge=1)
+    country: list[Slug] = Field([], description="Country slug, e.g. germany (repeatable)." + UNKNOWN_SLUG)
+    network_type: list[Slug] = Field([], description="Network type slug (repeatable)." + UNKNOWN_SLUG)
+    formalisation: list[Slug] = Field([], description="Degree of formalisation slug (repeatable)." + UNKNOWN_SLUG)
+    field: list[Slug] = Field([], description="Field of action slug (repeatable)." + UNKNOWN_SLUG)
+    target: list[Slug] = Field([], description="Target group slug (repeatable)." + UNKNOWN_SLUG)
+    size: list[Size] = Field([], description="Network size (repeatable)")
+    decade: list[Decade] = Field([], description="Founding decade, e.g. 2000 (repeatable)")
+    sort: Sort = Field(Sort.name, description="Order of the results")
+    language: Language = Field(
+        languages.codes()[0] if "en" not in languages.codes() else "en",
+        description="Language of the returned texts (falls back to the original)",
+    )
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=100)
 
 
@@ -89,7 +111,7 @@ def _language(code: str) -> str:
 @api.get("/practices", response={200: PracticePage, 400: ErrorOut}, tags=["compendium"])
 def list_practices(request, params: Query[PracticeQuery]):
     """Published practices, with the same search, filters and sorting as the compendium page."""
-    language = _language(params.language)
+    language = _language(str(params.language))
     _filter, ids, _index = index.search(request.GET, language, strict=True)
     start = (params.page - 1) * params.page_size
     rows = index.load(ids[start : start + params.page_size])
@@ -133,13 +155,13 @@ def get_practice(request, slug: str):
 
 class OfferQuery(Schema):
     q: str = Field("", max_length=200, description="Words in title or description")
-    category: str = Field("", description="Category slug; includes its sub-categories")
-    target: str = Field("", description="Target group slug")
-    language: str = Field("", description="Language the offer is given in, e.g. tr")
-    near: str = Field("", description="Postcode or place name")
-    radius: int = Field(5, description="Kilometres around 'near': 1, 2, 5, 10, 25 or 50")
-    day: str = Field("", description="Open on this date (YYYY-MM-DD)")
-    page: int = Field(1, ge=1)
+    category: str = Field("", max_length=100, description="Category slug; includes its sub-categories." + UNKNOWN_SLUG)
+    target: str = Field("", max_length=100, description="Target group slug." + UNKNOWN_SLUG)
+    language: str = Field("", pattern=r"^([a-zA-Z]{2,3})?$", description="Language the offer is given in, e.g. tr")
+    near: str = Field("", max_length=120, description="Postcode or place name; an unknown place is refused with 400.")
+    radius: Radius = Field(Radius.km5, description="Kilometres around 'near'")
+    day: datetime.date | None = Field(None, description="Open on this date (YYYY-MM-DD)")
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(50, ge=1, le=200)
 
 

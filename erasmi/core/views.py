@@ -15,3 +15,15 @@ def home(request):
             "practice_count": Practice.objects.published().count(),
         },
     )
+
+
+def bad_request(request, exception=None):
+    """400 in the user's language: the reason when the platform gave one, otherwise a general one."""
+    from django.core.exceptions import BadRequest
+    from django.utils.translation import gettext as _
+
+    if isinstance(exception, BadRequest) and str(exception):
+        message = str(exception)
+    else:
+        message = _("The request was not understood; please check the address or the form.")
+    return render(request, "core/error.html", {"status": 400, "message": message}, status=400)

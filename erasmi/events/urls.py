@@ -5,6 +5,7 @@ from erasmi.events import views
 app_name = "events"
 urlpatterns = [
     path("<slug:slug>/calendar/", views.network_calendar, name="network_calendar"),
+    path("<slug:slug>/calendar/renew-feed/", views.renew_feed, name="renew_feed"),
     path("<slug:slug>/groups/<slug:group>/calendar/", views.group_calendar, name="group_calendar"),
     path("<slug:slug>/events/new/", views.event_create, name="create"),
     path("<slug:slug>/events/<int:pk>/", views.event_detail, name="detail"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import once, permissions
+from erasmi.core import once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.models import ContentVersion
 from erasmi.events import ical, services
@@ -24,10 +24,7 @@ from erasmi.networks.views import _network
 
 
 def _month(request) -> datetime.date:
-    try:
-        return datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    return params.month(request.GET.get("month"), default=timezone.localdate().replace(day=1))
 
 
 def _calendar(request, network, group=None):
@@ -74,6 +71,16 @@ def network_calendar(request, slug):
 def group_calendar(request, slug, group):
     network = _network(request, slug, "network.view_internal")
     return _calendar(request, network, get_object_or_404(WorkingGroup, network=network, slug=group))
+
+
+@require_POST
+@login_required
+def renew_feed(request, slug):
+    """The owner of a personal feed gets a new address for it, e.g. after sharing it by mistake."""
+    network = _network(request, slug, "network.view_internal")
+    Person.for_user(request.user).renew_feed_token()
+    messages.success(request, _("Your personal feed has a new address; the old one no longer works."))
+    return redirect("events:network_calendar", slug=network.slug)
 
 
 def _event(request, slug, pk, action="event.view") -> Event:

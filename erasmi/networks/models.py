@@ -116,6 +116,11 @@ class Person(models.Model):
         self.save()
         self.led_groups.update(lead=None)
 
+    def renew_feed_token(self) -> None:
+        """A new address for the personal calendar feed; the old one stops working at once."""
+        self.feed_token = new_feed_token()
+        self.save(update_fields=["feed_token"])
+
     @classmethod
     def for_user(cls, user) -> "Person":
         """The person behind an account, created on first need."""

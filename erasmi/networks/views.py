@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import languages, once, permissions
+from erasmi.core import languages, once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import XLSX_TYPE
@@ -147,7 +147,9 @@ def group_detail(request, slug, group):
     if request.method == "POST":
         permissions.require(request.user, "group.manage", working_group)
         if "done" in request.POST:
-            working_group.tasks.filter(pk=request.POST["done"], done__isnull=True).update(done=timezone.now())
+            working_group.tasks.filter(pk=params.object_id(request.POST["done"]), done__isnull=True).update(
+                done=timezone.now()
+            )
             return redirect(working_group.get_absolute_url())
         if task_form.is_valid():
             task_form.instance.working_group = working_group
@@ -390,7 +392,7 @@ def documents(request, slug):
     if request.method == "POST" and form.is_valid():
         document = form.save(commit=False)
         document.network = network
-        document.event = network.events.filter(pk=request.POST.get("event") or None).first()
+        document.event = network.events.filter(pk=params.object_id(request.POST.get("event"))).first()
         document.save()
         services.add_version(document, form.cleaned_data["file"], request.user)
         messages.success(request, _("The document was uploaded."))

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from erasmi.core import languages, once, permissions
+from erasmi.core import languages, once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import csv_response
@@ -186,10 +186,7 @@ def coordination_report(request, slug):
     """Overlaps and gaps of the network's offers, as a page and a CSV to bring to a meeting."""
     network = _network(request, slug, "network.view_internal")
     offers = Offer.objects.filter(network=network)
-    try:
-        distance = min(max(float(request.GET.get("distance", 2)), 0.1), 50)
-    except ValueError:
-        distance = 2.0
+    distance = params.finite_float(request.GET.get("distance"), default=2.0, low=0.1, high=50)
     groups, unlocated = analysis.overlaps(offers, distance=distance)
     by_id = {o.pk: o for o in offers.select_related("organisation", "category")}
     areas = list(Area.objects.filter(network=network)) or analysis.grid(offers, size_km=2.0)

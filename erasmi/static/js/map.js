@@ -1,3 +1,17 @@
+// Leaflet finds its marker images by their plain names; the collected static files have hashed names,
+// so the page gives their addresses.
+(function () {
+  "use strict";
+  var icons = document.querySelector("meta[name=leaflet-icons]");
+  if (!icons || typeof L === "undefined") return;
+  L.Icon.Default.imagePath = "";
+  L.Icon.Default.mergeOptions({
+    iconUrl: icons.dataset.icon,
+    iconRetinaUrl: icons.dataset.retina,
+    shadowUrl: icons.dataset.shadow,
+  });
+})();
+
 // Offers on a Leaflet map. Without a reachable tile server the markers still show
 // on a blank map with a notice; the list beside it always has every offer.
 (function () {
