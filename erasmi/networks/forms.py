@@ -49,7 +49,7 @@ class MemberImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
+        if not upload.name.lower().endswith((".csv", ".tsv", ".txt", ".xlsx")):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
