@@ -162,8 +162,7 @@ def _too_many(max_rows: int) -> TableError:
 def _csv_rows(text: str, separator: str) -> Iterator[tuple[int, list]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, quotechar='"', doublequote=True)
     try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
         raise TableError(
             _("Row %(n)s of the CSV file cannot be read: %(error)s") % {"n": reader.line_num, "error": error}

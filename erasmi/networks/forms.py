@@ -97,7 +97,7 @@ class MembershipForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["joined", "left", "agreement_signed"]
+        fields = ["joined", "left", "agreement_signed", "agreement_date_unknown"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ["joined", "left", "agreement_signed"]}
 
     def __init__(self, *args, **kwargs):

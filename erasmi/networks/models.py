@@ -167,6 +167,11 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.organisation} in {self.network}"
 
+    def save(self, *args, **kwargs):
+        if self.agreement_signed is not None:
+            self.agreement_date_unknown = False  # a known date replaces "date unknown"
+        super().save(*args, **kwargs)
+
     @property
     def is_current(self) -> bool:
         today = timezone.localdate()
@@ -175,11 +180,6 @@ class Membership(models.Model):
     @property
     def has_agreement(self) -> bool:
         return self.agreement_signed is not None or self.agreement_date_unknown
-
-    def save(self, *args, **kwargs):
-        if self.agreement_signed is not None:
-            self.agreement_date_unknown = False  # a known date replaces "date unknown"
-        super().save(*args, **kwargs)
 
 
 class Role(models.Model):

@@ -131,9 +131,7 @@ def _contact(network: Network, organisation: Organisation, contact: dict) -> Per
     if contact["email"]:
         person = people.filter(email__iexact=contact["email"]).first()
     if person is None:
-        person = people.filter(
-            first_name__iexact=contact["first_name"], last_name__iexact=contact["last_name"]
-        ).first()
+        person = people.filter(first_name__iexact=contact["first_name"], last_name__iexact=contact["last_name"]).first()
     if person is None:
         person = Person(organisation=organisation, first_name=contact["first_name"], last_name=contact["last_name"])
     for key in ("email", "phone"):

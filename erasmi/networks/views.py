@@ -64,6 +64,7 @@ def _rows(memberships) -> list[dict]:
         "joined",
         "left",
         "agreement_signed",
+        "agreement_date_unknown",
         "agreement_document",
     )
     return [
@@ -75,9 +76,10 @@ def _rows(memberships) -> list[dict]:
             "joined": joined,
             "left": left,
             "agreement_signed": signed,
+            "agreement_date_unknown": undated,
             "agreement_document": document,
         }
-        for pk, name, actor_type, sector, joined, left, signed, document in memberships.values_list(*fields)
+        for pk, name, actor_type, sector, joined, left, signed, undated, document in memberships.values_list(*fields)
     ]
 
 
