@@ -32,7 +32,7 @@ DELIMITER_NAMES = {
     "|": gettext_lazy("vertical bars"),
 }
 # An XLSX is a zip archive; its parts unpacked may not exceed this (a few thousand rows need a few MB).
-MAX_UNPACKED = 100 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024
 
 
 class TableError(Exception):
@@ -169,8 +169,30 @@ def _csv_rows(text: str, separator: str) -> Iterator[tuple[int, list]]:
         ) from None
 
 
+def _dimensions_from_the_head(self) -> None:
+    """openpyxl's ReadOnlyWorksheet looks for the sheet's <dimension> with end events, so a sheet
+    without one is parsed to its end before the first row is read (15 s for a million rows).
+    The element precedes <sheetData> by the schema: look only until <sheetData> starts."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+
+    with self._get_source() as source:
+        for _event, element in iterparse(source, events=("start",)):
+            if element.tag == DATA_TAG:
+                return
+            if element.tag == DIMENSION_TAG and element.get("ref"):
+                bounds = SheetDimension(ref=element.get("ref")).boundaries
+                self._min_column, self._min_row, self._max_column, self._max_row = bounds
+                return
+
+
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list]]:
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    ReadOnlyWorksheet._get_size = _dimensions_from_the_head  # see above; rows are read without dimensions anyway
 
     if not data.startswith(b"PK"):
         raise TableError(_("The file is not an XLSX workbook."))
