@@ -54,7 +54,7 @@ class MemberImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
+        if not upload.name.lower().endswith((".csv", ".tsv", ".txt", ".xlsx")):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
@@ -102,7 +102,7 @@ class MembershipForm(EditForm, forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["joined", "left", "agreement_signed"]
+        fields = ["joined", "left", "agreement_signed", "agreement_date_unknown"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ["joined", "left", "agreement_signed"]}
 
     def clean(self):

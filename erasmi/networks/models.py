@@ -149,6 +149,11 @@ class Membership(models.Model):
     joined = models.DateField(_("joined"), default=timezone.localdate)
     left = models.DateField(_("left"), null=True, blank=True)
     agreement_signed = models.DateField(_("cooperation agreement signed"), null=True, blank=True)
+    agreement_date_unknown = models.BooleanField(
+        _("agreement signed, date unknown"),
+        default=False,
+        help_text=_("The cooperation agreement was signed, but nobody knows when."),
+    )
     agreement_document = models.ForeignKey(
         "Document", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("signed agreement (file)")
     )
@@ -167,10 +172,19 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.organisation} in {self.network}"
 
+    def save(self, *args, **kwargs):
+        if self.agreement_signed is not None:
+            self.agreement_date_unknown = False  # a known date replaces "date unknown"
+        super().save(*args, **kwargs)
+
     @property
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.joined <= today and (self.left is None or self.left > today)
+
+    @property
+    def has_agreement(self) -> bool:
+        return self.agreement_signed is not None or self.agreement_date_unknown
 
 
 class RoleQuerySet(models.QuerySet):
@@ -433,3 +447,24 @@ class Task(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class MemberImportPreview(models.Model):
+    """A checked member list waiting for the coordinator's "import now"; it can be used once.
+
+    The confirmation deletes the row and imports only if its delete removed it, so a
+    double click or parallel requests import the list once.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    network = models.ForeignKey(Network, models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    file_name = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    columns = models.JSONField(default=dict)
+
+    LIFETIME = datetime.timedelta(hours=24)
+
+    def __str__(self):
+        return f"{self.file_name} ({self.network})"

@@ -3,10 +3,24 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from erasmi.networks.importers import Row
-from erasmi.networks.models import Document, DocumentVersion, HistoryEntry, Membership, Network, Organisation
+from erasmi.core import tabular
+from erasmi.networks.importers import MemberList, Row
+from erasmi.networks.models import (
+    Document,
+    DocumentVersion,
+    HistoryEntry,
+    MemberImportPreview,
+    Membership,
+    Network,
+    Organisation,
+    Person,
+    Role,
+    WorkingGroup,
+)
 
 
 def composition(memberships) -> dict:
@@ -32,26 +46,116 @@ def _existing(network: Network) -> dict[str, Organisation]:
     return {m.organisation.name.casefold(): m.organisation for m in network.memberships.select_related("organisation")}
 
 
-def preview_members(network: Network, rows: list[Row]) -> list[Row]:
-    """Mark each valid row as a new member or an update of an existing one."""
-    existing = _existing(network)
-    for row in rows:
+def _groups(network: Network) -> dict[str, WorkingGroup]:
+    groups = {}
+    for group in network.working_groups.all():
+        groups[tabular.key(group.slug)] = group
+        groups[tabular.key(group.name)] = group
+    return groups
+
+
+def _group_names(row: Row, groups: dict[str, WorkingGroup]) -> list[WorkingGroup] | None:
+    """The working groups named in the row's cell (a group's own name may contain a comma); None if one is unknown."""
+    cell = row.values.get("working_groups_cell") or ""
+    if not cell:
+        return []
+    if whole := groups.get(tabular.key(cell)):
+        return [whole]
+    unknown = [name for name in row.values["working_groups"] if tabular.key(name) not in groups]
+    if unknown:
+        return None
+    return [groups[tabular.key(name)] for name in row.values["working_groups"]]
+
+
+def preview_members(network: Network, member_list: MemberList) -> list[Row]:
+    """Check the working groups against the network's, and mark each valid row as a new member or an update."""
+    existing, groups = _existing(network), _groups(network)
+    column = member_list.titles.get("working_groups", "")
+    for row in member_list.rows:
+        if _group_names(row, groups) is None:
+            unknown = [name for name in row.values["working_groups"] if tabular.key(name) not in groups]
+            row.fail(
+                column,
+                _("The network has no working group “%(names)s”; its groups are: %(groups)s.")
+                % {
+                    "names": "”, “".join(unknown),
+                    "groups": ", ".join(sorted({g.name for g in groups.values()})) or "–",
+                },
+            )
         if not row.errors:
             row.action = "update" if row.values["name"].casefold() in existing else "new"
-    return rows
+    return member_list.rows
+
+
+def store_preview(network: Network, member_list: MemberList, file_name: str, user) -> MemberImportPreview:
+    """Keep a checked member list for one confirmation; previews older than a day are removed."""
+    MemberImportPreview.objects.filter(created__lt=timezone.now() - MemberImportPreview.LIFETIME).delete()
+    return MemberImportPreview.objects.create(
+        network=network,
+        created_by=user,
+        file_name=file_name[:255],
+        rows=[{"number": r.number, "values": r.values, "errors": r.errors} for r in member_list.rows],
+        columns={"used": member_list.used, "ignored": member_list.ignored},
+    )
+
+
+class PreviewUsed(Exception):
+    """The preview was imported already (a second click), or it expired."""
+
+
+@transaction.atomic
+def confirm_import(network: Network, preview_id, user) -> tuple[int, int]:
+    """Import a stored preview exactly once: the request whose delete removes the row imports it.
+
+    Under parallel requests the delete waits for the first transaction; when that one commits,
+    the others delete nothing and import nothing. If the import fails, the delete is rolled back
+    with it and the preview can be confirmed again.
+    """
+    fresh = MemberImportPreview.objects.filter(
+        pk=preview_id, network=network, created_by=user, created__gte=timezone.now() - MemberImportPreview.LIFETIME
+    )
+    preview = fresh.first()
+    if preview is None or not fresh.delete()[0]:
+        raise PreviewUsed
+    rows = [Row(number=r["number"], values=r["values"], errors=r["errors"]) for r in preview.rows]
+    return import_members(network, rows, actor=user)
+
+
+def _contact(network: Network, organisation: Organisation, contact: dict) -> Person:
+    """The organisation's contact person in this network (found by e-mail or name), created if new.
+
+    Only people who already have a role in this network are looked at; no account is linked.
+    """
+    people = Person.objects.filter(organisation=organisation, roles__network=network)
+    person = None
+    if contact["email"]:
+        person = people.filter(email__iexact=contact["email"]).first()
+    if person is None:
+        person = people.filter(first_name__iexact=contact["first_name"], last_name__iexact=contact["last_name"]).first()
+    if person is None:
+        person = Person(organisation=organisation, first_name=contact["first_name"], last_name=contact["last_name"])
+    for key in ("email", "phone"):
+        if contact[key]:
+            setattr(person, key, contact[key])
+    person.save()
+    Role.objects.get_or_create(network=network, person=person, defaults={"kind": Role.Kind.MEMBER})
+    return person
 
 
 @transaction.atomic
 def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, int]:
-    """Write a checked member list; all rows or none. Returns (new, updated)."""
+    """Write a checked member list; all rows or none. Returns (new, updated).
+
+    An empty cell leaves what the workspace knows unchanged.
+    """
     if any(row.errors for row in rows):
         raise ValueError("the member list has errors")
-    existing = _existing(network)
+    existing, groups = _existing(network), _groups(network)
     created = updated = 0
     for row in rows:
         values = dict(row.values)
         dates = {
-            key: datetime.date.fromisoformat(values.pop(key)) if values.get(key) else None
+            key: datetime.date.fromisoformat(values[key]) if values.get(key) else None
             for key in ("joined", "left", "agreement_signed")
         }
         organisation = existing.get(values["name"].casefold())
@@ -60,19 +164,31 @@ def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, 
             created += 1
         else:
             updated += 1
-        for key, value in values.items():
-            if value or key == "languages":
-                setattr(organisation, key, value)
+        for key in ("actor_type", "sector", "street", "postcode", "city", "languages", "website", "email"):
+            if values.get(key):
+                setattr(organisation, key, values[key])
         organisation.save()
+        existing[organisation.name.casefold()] = organisation
         membership = network.memberships.filter(organisation=organisation).order_by("-joined").first()
         if membership is None:
             membership = Membership(network=network, organisation=organisation)
         for key, value in dates.items():
             if value is not None:
                 setattr(membership, key, value)
+        if values.get("agreement") == "no":
+            membership.agreement_signed, membership.agreement_date_unknown = None, False
+        elif values.get("agreement") == "yes" and membership.agreement_signed is None:
+            membership.agreement_date_unknown = True
         membership.full_clean(exclude=["network", "organisation"])
         membership.save()
         HistoryEntry.record(network, actor, HistoryEntry.Action.IMPORTED, membership, {"row": row.number})
+        if values.get("contact"):
+            person = _contact(network, organisation, values["contact"])
+            named = _group_names(row, groups)
+            if named is None:
+                raise ValueError(f"row {row.number}: a working group was removed since the preview")
+            for group in named:
+                group.members.add(person)
     return created, updated
 
 
@@ -116,7 +232,7 @@ def practice_values(network: Network, language: str) -> dict:
         groups = list(network.working_groups.values_list("name", flat=True))
         year_ago = timezone.now() - datetime.timedelta(days=365)
         meetings = network.events.filter(kind=Event.Kind.NETWORK_MEETING, starts__gte=year_ago).count()
-        formal = current.filter(agreement_signed__isnull=False).exists()
+        formal = current.filter(Q(agreement_signed__isnull=False) | Q(agreement_date_unknown=True)).exists()
         formalisation = Term.objects.filter(kind=Term.Kind.FORMALISATION, slug="formal-cooperation-agreement").first()
         internal = []
         if meetings:

@@ -3,6 +3,7 @@ import smtplib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
@@ -79,6 +80,7 @@ def _rows(memberships) -> list[dict]:
         "joined",
         "left",
         "agreement_signed",
+        "agreement_date_unknown",
         "agreement_document",
     )
     return [
@@ -90,9 +92,10 @@ def _rows(memberships) -> list[dict]:
             "joined": joined,
             "left": left,
             "agreement_signed": signed,
+            "agreement_date_unknown": undated,
             "agreement_document": document,
         }
-        for pk, name, actor_type, sector, joined, left, signed, document in memberships.values_list(*fields)
+        for pk, name, actor_type, sector, joined, left, signed, undated, document in memberships.values_list(*fields)
     ]
 
 
@@ -218,43 +221,41 @@ def group_edit(request, slug, group):
     )
 
 
-def _session_key(network) -> str:
-    return f"member-import-{network.pk}"
-
-
 @login_required
 def members_import(request, slug):
-    """Upload a member list, see each row's result, then import the whole file or nothing."""
+    """Upload a member list, see each row's result, then import the whole file or nothing (once)."""
     network = _network(request, slug, "network.manage")
-    form, rows, problem = MemberImportForm(), None, None
+    form, rows, problem, preview, columns = MemberImportForm(), None, None, None, None
     if request.method == "POST" and "confirm" in request.POST:
-        stored = request.session.get(_session_key(network))
-        if not stored:
-            messages.error(request, _("Upload the file again, please."))
-            return redirect("networks:members_import", slug=slug)
-        rows = [importers.Row(number=r["number"], values=r["values"], errors=r["errors"]) for r in stored]
-        if any(row.errors for row in rows):
-            messages.error(request, _("The file has errors; nothing was imported."))
-        else:
-            created, updated = services.import_members(network, rows, actor=request.user)
-            del request.session[_session_key(network)]
-            messages.success(
+        try:
+            created, updated = services.confirm_import(network, request.POST.get("preview"), request.user)
+        except (services.PreviewUsed, ValidationError):
+            messages.info(
                 request,
-                _("%(new)s new and %(updated)s updated members imported.") % {"new": created, "updated": updated},
+                _("This preview was imported already or has expired; the member list below is up to date."),
             )
             return redirect("networks:members", slug=slug)
+        except ValueError:
+            messages.error(request, _("The file has errors; nothing was imported. Upload it again, please."))
+            return redirect("networks:members_import", slug=slug)
+        messages.success(
+            request,
+            _("%(new)s new and %(updated)s updated members imported.") % {"new": created, "updated": updated},
+        )
+        return redirect("networks:members", slug=slug)
     elif request.method == "POST":
         form = MemberImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                rows = services.preview_members(network, importers.read_members(upload.name, upload.read()))
+                member_list = importers.read_members(upload.name, upload.read())
             except importers.ImportFileError as error:
                 problem = str(error)
             else:
-                request.session[_session_key(network)] = [
-                    {"number": r.number, "values": r.values, "errors": r.errors} for r in rows
-                ]
+                rows = services.preview_members(network, member_list)
+                columns = {"used": member_list.used, "ignored": member_list.ignored}
+                if not any(row.errors for row in rows):
+                    preview = services.store_preview(network, member_list, upload.name, request.user)
     return render(
         request,
         "networks/members_import.html",
@@ -263,8 +264,11 @@ def members_import(request, slug):
             "form": form,
             "rows": rows,
             "problem": problem,
+            "preview": preview,
+            "columns": columns,
             "error_count": sum(1 for r in rows or [] if r.errors),
         },
+        status=400 if problem or form.errors else 200,
     )
 
 

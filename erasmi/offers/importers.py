@@ -1,18 +1,18 @@
 """Importing offers from CSV (the columns of the CSV export): every row checked, all or nothing."""
 
-import csv
 import datetime
-import io
 import json
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from erasmi.core import tabular
 from erasmi.networks.models import Network, Organisation
 from erasmi.offers.models import Category, Offer, TargetGroup
 
 REQUIRED = ["title", "organisation", "category"]
+MAX_ROWS = 5000
 
 
 class OfferImportError(Exception):
@@ -22,7 +22,13 @@ class OfferImportError(Exception):
 
 
 def _bool(value: str) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "ja", "evet", "sì", "si"}
+    """A yes/no answer in any interface language; an empty cell is no."""
+    if not (value or "").strip():
+        return False
+    answer = tabular.yes_no(value)
+    if answer is None:
+        raise ValueError(_("'%(value)s' is neither yes nor no") % {"value": value})
+    return answer
 
 
 def _float(value: str):
@@ -34,17 +40,33 @@ def _date(value: str):
 
 
 @transaction.atomic
-def import_offers(network: Network, text: str, language: str) -> int:
-    """Create the offers of a CSV file for the network's member organisations. Raises OfferImportError."""
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+def import_offers(network: Network, data: bytes, language: str, name: str = "offers.csv") -> int:
+    """Create the offers of a CSV file (any usual dialect) for the network's member organisations.
+
+    Raises OfferImportError.
+    """
+    try:
+        table = tabular.read(name, data, max_rows=MAX_ROWS)
+    except tabular.TableError as error:
+        raise OfferImportError([str(error)]) from None
+    header = [str(cell or "").strip().casefold() for cell in table.rows[0][1]]
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise OfferImportError([_("The file lacks the columns: %(cols)s") % {"cols": ", ".join(missing)}])
+        raise OfferImportError(
+            [
+                _("The file lacks the columns: %(cols)s (it was read as %(how)s; its first row reads: %(cells)s)")
+                % {"cols": ", ".join(missing), "how": table.describe(), "cells": " | ".join(header)}
+            ]
+        )
+    reader = (
+        (number, {title: tabular.text(cell) for title, cell in zip(header, cells, strict=False)})
+        for number, cells in table.rows[1:]
+    )
     organisations = {o.name.casefold(): o for o in Organisation.objects.filter(memberships__network=network)}
     categories = {c.slug: c for c in Category.objects.all()}
     targets = {t.slug: t for t in TargetGroup.objects.all()}
     problems, offers = [], []
-    for number, row in enumerate(reader, start=2):
+    for number, row in reader:
         where = _("Row %(n)s") % {"n": number}
         organisation = organisations.get((row.get("organisation") or "").strip().casefold())
         if organisation is None:

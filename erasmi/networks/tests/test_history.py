@@ -22,11 +22,11 @@ def test_coordinators_see_who_changed_what_and_when(client, coordinator, member,
             "visibility": "members",
         },
     )
-    client.post(
+    preview = client.post(
         reverse("networks:members_import", args=["erfurt"]),
         {"file": SimpleUploadedFile("m.csv", b"Organisation,Actor type\nNew NGO,NGO\n")},
-    )
-    client.post(reverse("networks:members_import", args=["erfurt"]), {"confirm": "1"})
+    ).context["preview"]
+    client.post(reverse("networks:members_import", args=["erfurt"]), {"confirm": "1", "preview": str(preview.pk)})
     entries = list(HistoryEntry.objects.filter(network=erfurt_network).order_by("created", "pk"))
     assert [(e.actor.email, e.action, e.object_type) for e in entries] == [
         ("member@example.org", "uploaded", "document"),

@@ -17,10 +17,10 @@ class Command(BaseCommand):
         target = Network.objects.filter(slug=network).first()
         if target is None:
             raise CommandError(f"No network '{network}'.")
-        with open(file, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
+        with open(file, "rb") as handle:
+            data = handle.read()
         try:
-            count = import_offers(target, text, language)
+            count = import_offers(target, data, language, name=file)
         except OfferImportError as error:
             raise CommandError(f"{file}: nothing was imported.\n{error}") from None
         self.stdout.write(f"{count} offer(s) imported.")
