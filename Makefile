@@ -60,7 +60,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 messages: $(VENV)/.installed
-	cd erasmi && ../$(PY) ../manage.py makemessages -l de -l en -l tr -l it -l da --no-obsolete --no-location
+	cd erasmi && ../$(PY) ../manage.py makemessages -l de -l en -l tr -l it -l da --no-obsolete --no-location --no-wrap
 
 clean:
 	rm -rf $(VENV) var/erasmi.sqlite3 var/static
