@@ -68,7 +68,7 @@ class UploadField(forms.FileField):
             uploads.check(value)
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(OnceMixin, forms.ModelForm):
     file = UploadField(label=_("File"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
 
     class Meta:
@@ -80,11 +80,11 @@ class DocumentForm(forms.ModelForm):
         self.fields["working_group"].queryset = network.working_groups.all()
 
 
-class VersionForm(forms.Form):
+class VersionForm(OnceMixin, forms.Form):
     file = UploadField(label=_("New version"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
 
 
-class TaskForm(Html5Mixin, forms.ModelForm):
+class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "assignee", "due"]

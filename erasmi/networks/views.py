@@ -155,8 +155,11 @@ def group_detail(request, slug, group):
             )
             return redirect(working_group.get_absolute_url())
         if task_form.is_valid():
-            task_form.instance.working_group = working_group
-            task_form.save()
+            with transaction.atomic():
+                if not once.claim(request, task_form):  # a double click adds the task once
+                    task_form.instance.working_group = working_group
+                    task_form.save()
+                    once.done(request, task_form, working_group.get_absolute_url())
             messages.success(request, _("The task was added."))
             return redirect(working_group.get_absolute_url())
     return render(
@@ -394,15 +397,18 @@ def documents(request, slug):
     network = _network(request, slug, "network.view_internal")
     form = DocumentForm(request.POST or None, request.FILES or None, network=network)
     if request.method == "POST" and form.is_valid():
-        document = form.save(commit=False)
-        document.network = network
-        document.event = network.events.filter(pk=params.object_id(request.POST.get("event"))).first()
-        document.save()
-        services.add_version(document, form.cleaned_data["file"], request.user)
+        with transaction.atomic():
+            if earlier := once.claim(request, form):  # a double click uploads once
+                return redirect(earlier)
+            document = form.save(commit=False)
+            document.network = network
+            document.event = network.events.filter(pk=params.object_id(request.POST.get("event"))).first()
+            document.save()
+            services.add_version(document, form.cleaned_data["file"], request.user)
+            after = document.event.get_absolute_url() if document.event else reverse("networks:documents", args=[slug])
+            once.done(request, form, after)
         messages.success(request, _("The document was uploaded."))
-        return redirect(
-            document.event.get_absolute_url() if document.event else reverse("networks:documents", args=[slug])
-        )
+        return redirect(after)
     archive = network.documents.select_related("working_group").prefetch_related("versions__uploaded_by")
     if group := request.GET.get("group"):
         archive = archive.filter(working_group__slug=group)
@@ -420,7 +426,10 @@ def document_detail(request, slug, pk):
     document = get_object_or_404(network.documents.prefetch_related("versions__uploaded_by"), pk=pk)
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.add_version(document, form.cleaned_data["file"], request.user)
+        with transaction.atomic():
+            if not once.claim(request, form):  # a double click adds one version
+                services.add_version(document, form.cleaned_data["file"], request.user)
+                once.done(request, form, request.path)
         messages.success(request, _("The new version was uploaded."))
         return redirect("networks:document", slug=slug, pk=pk)
     return render(

@@ -92,3 +92,27 @@ def test_outsiders_get_nothing_of_the_archive(client, member, other_member, erfu
         assert client.get(url).status_code == 404, url
     client.logout()
     assert client.get(reverse("networks:document_download", args=["erfurt", document.pk, 1])).status_code == 302
+
+
+def test_a_double_click_on_upload_and_on_add_task_does_it_once(client, coordinator, erfurt_network):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from erasmi.core.tests.formdata import as_browser_sends
+    from erasmi.networks.models import Document, Task
+
+    client.force_login(coordinator)
+    url = reverse("networks:documents", args=["erfurt"])
+    form = as_browser_sends(client.get(url).context["form"])
+    for _ in range(2):
+        upload = SimpleUploadedFile("minutes.txt", b"Protokoll", content_type="text/plain")
+        response = client.post(url, {**form, "title": "Protokoll", "kind": "minutes", "file": upload})
+        assert response.status_code == 302
+    assert Document.objects.filter(title="Protokoll").count() == 1
+    assert Document.objects.get(title="Protokoll").versions.count() == 1
+
+    group = erfurt_network.working_groups.create(slug="ag", name="AG")
+    page = reverse("networks:group", args=["erfurt", "ag"])
+    form = as_browser_sends(client.get(page).context["task_form"])
+    for _ in range(2):
+        assert client.post(page, {**form, "title": "Raum buchen"}).status_code == 302
+    assert Task.objects.filter(working_group=group, title="Raum buchen").count() == 1
