@@ -27,7 +27,7 @@ def members_xlsx(network, memberships) -> bytes:
             ", ".join(m.organisation.languages),
             m.joined,
             m.left,
-            m.agreement_signed,
+            m.agreement_signed or (_("yes") if m.agreement_date_unknown else None),
             m.organisation.website,
             m.organisation.email,
         ]

@@ -374,6 +374,7 @@ def _snapshot(network):
             m.joined,
             m.left,
             m.agreement_signed,
+            m.agreement_date_unknown,
         )
         for m in network.memberships.select_related("organisation")
     )
@@ -394,6 +395,7 @@ def test_a_member_list_exported_in_any_language_imports_again_unchanged(
         languages=["de", "ar"],
     )
     Membership.objects.filter(organisation__name="VHS").update(agreement_signed=datetime.date(2011, 2, 3))
+    Membership.objects.filter(organisation__name="Caritas").update(agreement_date_unknown=True)  # signed, no date
     before, people = _snapshot(erfurt_network), Person.objects.count()
     client.force_login(coordinator)
     with translation.override(exported_in):
