@@ -541,3 +541,18 @@ def test_an_xlsx_saved_by_libreoffice_is_imported(client, coordinator, erfurt_ne
     assert ukraine.organisation.languages == ["uk", "ru"]
     assert ukraine.agreement_date_unknown
     assert ukraine.organisation.people.get().last_name == "Koval"
+
+
+def test_an_agreement_signed_on_an_unknown_date_is_exported_as_yes_in_the_readers_language(
+    client, coordinator, erfurt_network
+):
+    from openpyxl import load_workbook
+
+    Membership.objects.filter(organisation__name="Caritas").update(agreement_date_unknown=True)
+    client.force_login(coordinator)
+    with translation.override("de"):
+        export = client.get(reverse("networks:members_xlsx", args=["erfurt"])).content
+    sheet = load_workbook(io.BytesIO(export)).active
+    header = [cell.value for cell in sheet[1]]
+    caritas = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "Caritas")
+    assert caritas[header.index("Kooperationsvereinbarung unterzeichnet")] == "ja"
