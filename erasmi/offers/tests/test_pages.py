@@ -179,3 +179,15 @@ def test_a_page_of_offers_loads_only_that_page(client, offers, django_assert_max
         or "offers_targetgroup" in q["sql"]
         for q in captured.captured_queries
     )
+
+
+@pytest.mark.parametrize("language", ["de", "tr", "it", "da"])
+def test_the_report_distance_keeps_a_dot_decimal_in_every_language(client, member, offers, language):
+    from django.utils import translation
+
+    client.force_login(member)
+    with translation.override(language):
+        url = reverse("offers:report", args=["erfurt"])
+    page = client.get(url, {"distance": "2.5"}).text
+    assert 'value="2.5"' in page and "distance=2.5&amp;format=pdf" in page
+    assert "2,5" not in page.split("<h2")[0]
