@@ -9,13 +9,13 @@ answers alike whether the address has an account or not.
 import uuid
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from erasmi.core import mail
 from erasmi.networks.models import HistoryEntry, Invitation, Network, Person, Role, Task, WorkingGroup
 
 
@@ -70,7 +70,7 @@ def _send_invitation(invitation: Invitation) -> None:
     with translation.override(_recipient_language(invitation.email, invitation.language)):
         url = settings.SITE_URL + reverse("networks:invitation", args=[invitation.token])
         inviter = invitation.invited_by
-        send_mail(
+        mail.send(
             _("Invitation to the network %(network)s") % {"network": invitation.network.name},
             _(
                 '%(inviter)s invites you to take part in the network "%(network)s" on Erasmi as %(role)s.\n\n'
@@ -84,7 +84,6 @@ def _send_invitation(invitation: Invitation) -> None:
                 "date": formats.date_format(timezone.localdate(invitation.expires)),
                 "url": url,
             },
-            None,
             [invitation.email],
         )
 
@@ -100,7 +99,7 @@ def _tell_inviter(invitation: Invitation) -> None:
         else:
             subject = _("%(email)s declined the invitation to %(network)s") % values
         url = settings.SITE_URL + reverse("networks:people", args=[invitation.network.slug])
-        send_mail(subject, _("The people of the network: %(url)s") % {"url": url}, None, [inviter.email])
+        mail.send(subject, _("The people of the network: %(url)s") % {"url": url}, [inviter.email])
 
 
 def _open(invitation: Invitation) -> Invitation:

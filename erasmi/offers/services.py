@@ -3,12 +3,12 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from erasmi.core import mail
 from erasmi.networks.models import Person
 from erasmi.offers.models import CONFIRMATION_PERIOD, Offer
 
@@ -45,14 +45,13 @@ def remind_outdated(today=None) -> int:
             with translation.override(settings.LANGUAGE_CODE):
                 url = settings.SITE_URL + reverse("offers:edit", args=[offer.pk])
                 for recipient in recipients:
-                    send_mail(
+                    mail.send(
                         _("Is your offer still current? %(title)s") % {"title": offer.title()},
                         _(
                             'The offer "%(title)s" was last confirmed on %(date)s. Please check it and confirm or '
                             "update it here:\n%(url)s"
                         )
                         % {"title": offer.title(), "date": offer.confirmed, "url": url},
-                        None,
                         [recipient],
                     )
                     sent += 1

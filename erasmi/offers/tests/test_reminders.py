@@ -38,3 +38,15 @@ def test_current_offers_get_no_reminder(smtp_server):
     _offer(confirmed=datetime.date.today())
     call_command("remind_outdated_offers", verbosity=0)
     assert smtp_server.messages == []
+
+
+def test_a_title_with_a_line_break_stays_in_the_subject_and_adds_no_header(smtp_server):
+    today = datetime.date.today()
+    stale = _offer(confirmed=today - datetime.timedelta(days=200))
+    stale.titles = {"en": "German A1\r\nBcc: victim@example.org"}
+    stale.save()
+    assert remind_outdated(today) == 1
+    message = smtp_server.messages[0]
+    assert message["to"] == ["ana@sprachschule.example"]
+    assert message["message"]["Subject"].endswith("German A1 Bcc: victim@example.org")
+    assert message["message"]["Bcc"] is None

@@ -1,0 +1,26 @@
+"""Mail leaves Erasmi here: user text in a subject stays on one line, control characters never reach a mail.
+
+Django refuses a header with a line break (BadHeaderError), so a title typed with one would stop a
+whole run of reminders; here it becomes a space. Bodies are plain text: line breaks stay, other
+control characters go.
+"""
+
+import re
+
+from django.core.mail import send_mail
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def subject_line(text: str, limit: int = 200) -> str:
+    line = " ".join(str(text).split())
+    return _CONTROL.sub("", line)[:limit]
+
+
+def body_text(text: str) -> str:
+    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def send(subject: str, body: str, recipients: list[str], *, sender: str | None = None) -> int:
+    """Send a plain-text mail (through the configured backend, SMTP in production)."""
+    return send_mail(subject_line(subject), body_text(body), sender, recipients)
