@@ -1,9 +1,6 @@
 """A published practice changes only through review; parallel and repeated submissions do no harm."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +8,7 @@ from erasmi.compendium.models import Practice, PracticeProposal
 from erasmi.compendium.tests.factories import make_practice
 from erasmi.compendium.tests.test_submission import FORM
 from erasmi.core.tests.formdata import as_browser_sends
+from erasmi.core.tests.parallel import at_once
 from erasmi.networks.models import Network
 
 
@@ -61,22 +59,7 @@ def test_a_practice_saved_unchanged_records_no_revision(client, editor, erfurt):
 
 
 def _in_parallel(clients_and_data, url):
-    barrier = threading.Barrier(len(clients_and_data))
-    statuses = []
-
-    def send(client, data):
-        try:
-            barrier.wait()
-            statuses.append(client.post(url, data).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send, args=pair) for pair in clients_and_data]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
+    return at_once(lambda c=client, d=data: c.post(url, d).status_code for client, data in clients_and_data)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,15 +1,14 @@
 """Nothing lost: dates in every language, unchanged saves, two people editing the same record."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from erasmi.core.tests.formdata import as_browser_sends
+from erasmi.core.tests.parallel import at_once
 from erasmi.events.models import Event
 from erasmi.networks.models import HistoryEntry, Membership
 from erasmi.networks.tests.factories import make_event
@@ -157,22 +156,10 @@ def test_titles_saved_at_the_same_moment_in_five_languages_are_all_kept(erfurt_n
         client.force_login(coordinator)
         edit = url("offers:edit", offer.pk, language=language)
         forms[language] = (client, edit, as_browser_sends(client.get(edit).context["form"]))
-    barrier = threading.Barrier(len(forms))
-    statuses = []
-
-    def save(language):
-        client, edit, data = forms[language]
-        try:
-            barrier.wait()
-            statuses.append(client.post(edit, {**data, "title": f"Title {language}"}).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=save, args=(language,)) for language in forms]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(
+        lambda c=client, e=edit, d=data, code=code: c.post(e, {**d, "title": f"Title {code}"}).status_code
+        for code, (client, edit, data) in forms.items()
+    )
     assert statuses == [302] * 5
     assert Offer.objects.get(pk=offer.pk).titles == {code: f"Title {code}" for code in forms}
 

@@ -1,9 +1,7 @@
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
+from erasmi.core.tests.parallel import at_once
 from erasmi.events import services
 from erasmi.events.models import Registration
 from erasmi.networks.models import Person
@@ -69,24 +67,7 @@ def test_past_events_take_no_registrations(db, erfurt_network):
 def test_fifty_at_once_for_ten_places_gives_ten_and_forty_waiting(erfurt_network):
     event = make_event(erfurt_network, capacity=10)
     everyone = people(50)
-    barrier = threading.Barrier(len(everyone))
-    errors = []
-
-    def register(person):
-        try:
-            barrier.wait()
-            services.register(event, person)
-        except Exception as error:  # noqa: BLE001  (reported below)
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=register, args=(person,)) for person in everyone]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    at_once(lambda person=person: services.register(event, person) for person in everyone)
     assert event.registrations.filter(status=CONFIRMED).count() == 10
     assert event.registrations.filter(status=WAITING).count() == 40
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from erasmi.compendium.models import Practice
+from erasmi.core.tests.parallel import at_once
 from erasmi.networks.models import Person
 
 
@@ -39,9 +40,6 @@ def test_only_coordinators_draft_the_profile(client, member, erfurt_network):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_clicks_at_once_draft_one_profile(coordinator, erfurt_network):
-    import threading
-
-    from django.db import connection
     from django.test import Client
 
     from erasmi.compendium.models import Practice
@@ -52,19 +50,6 @@ def test_two_clicks_at_once_draft_one_profile(coordinator, erfurt_network):
         client = Client()
         client.force_login(coordinator)
         clients.append(client)
-    barrier, statuses = threading.Barrier(3), []
-
-    def click(client):
-        try:
-            barrier.wait()
-            statuses.append(client.post(url).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(lambda c=client: c.post(url).status_code for client in clients)
     assert statuses == [302, 302, 302]
     assert Practice.objects.count() == 1

@@ -3,17 +3,16 @@ import io
 import os
 import shutil
 import subprocess
-import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from model_bakery import baker
 from openpyxl import Workbook
 
+from erasmi.core.tests.parallel import at_once
 from erasmi.networks import importers
 from erasmi.networks.models import HistoryEntry, MemberImportPreview, Membership, Organisation, Person, Role
 
@@ -474,24 +473,9 @@ def test_five_parallel_clicks_on_import_now_import_the_members_once(coordinator,
         browser = Client()
         browser.cookies = first.cookies  # the same browser session, five requests at once
         clients.append(browser)
-    barrier, results, errors = threading.Barrier(5), [], []
-
-    def click(browser):
-        try:
-            barrier.wait()
-            response = browser.post(url(), {"confirm": "1", "preview": str(preview.pk)})
-            results.append(response.status_code)
-        except Exception as error:  # noqa: BLE001  (reported below)
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click, args=(browser,)) for browser in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and results == [302] * 5
+    data = {"confirm": "1", "preview": str(preview.pk)}
+    results = at_once(lambda b=browser: b.post(url(), data).status_code for browser in clients)
+    assert results == [302] * 5
     assert Organisation.objects.filter(name="Neue Sprachschule").count() == 1
     assert Membership.objects.filter(organisation__name="Türkischer Elternverein").count() == 1
     assert HistoryEntry.objects.filter(action=HistoryEntry.Action.IMPORTED).count() == 3

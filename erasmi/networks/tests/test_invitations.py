@@ -1,13 +1,13 @@
 """Consent across networks: adding someone by address invites them; nothing is linked before they accept."""
 
 import re
-import threading
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from erasmi.accounts.models import User
+from erasmi.core.tests.parallel import at_once
 from erasmi.networks.models import Invitation, Membership, Organisation, Person, Role
 
 PASSWORD = "a-long-Passphrase-42"
@@ -190,27 +190,10 @@ def test_a_double_click_adds_one_person_and_sends_one_invitation(client, coordin
 @pytest.mark.django_db(transaction=True)
 def test_two_clicks_at_the_same_moment_add_one_person(coordinator, erfurt_network, smtp_server):
     key = "0b9f5f7e-4d1e-4a43-9a52-5d9a4f3c2a11"
-    barrier = threading.Barrier(2)
-    statuses, errors = [], []
-
-    def click():
-        try:
-            browser = Client()
-            browser.force_login(coordinator)
-            barrier.wait()
-            statuses.append(_add(browser, "twice@example.org", key=key).status_code)
-        except Exception as error:  # noqa: BLE001  (reported below)
-            errors.append(error)
-        finally:
-            from django.db import connection
-
-            connection.close()
-
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors and statuses == [200, 200]
+    browsers = [Client(), Client()]
+    for browser in browsers:
+        browser.force_login(coordinator)
+    statuses = at_once(lambda b=browser: _add(b, "twice@example.org", key=key).status_code for browser in browsers)
+    assert statuses == [200, 200]
     assert Person.objects.filter(email="twice@example.org").count() == 1
     assert Invitation.objects.count() == 1 and len(smtp_server.messages) == 1

