@@ -60,8 +60,18 @@ def test_signed_in_workspace_pages_have_no_serious_or_critical_violation(page, d
     network = network_demo.load({"coordinator": coordinator, "member": member})
     _offers(network)
     event = Event.objects.filter(working_group__isnull=True).first()
+    membership = network.memberships.first()
+    someone = network.roles.exclude(person__user=coordinator).first().person
     sign_in(page, "coordinator@example.org")
     for url in [
+        "/en/networks/demostadt/people/",
+        "/de/networks/demostadt/members/import/",
+        f"/de/networks/demostadt/members/{membership.pk}/",
+        f"/tr/networks/demostadt/people/{someone.pk}/remove/",
+        "/de/networks/demostadt/groups/ag-1/edit/",
+        f"/it/networks/demostadt/events/{event.pk}/edit/",
+        f"/da/networks/demostadt/events/{event.pk}/minutes/",
+        "/en/networks/demostadt/history/",
         "/en/networks/demostadt/members/",
         "/en/networks/demostadt/groups/ag-1/",
         "/en/networks/demostadt/groups/new/",
@@ -76,3 +86,20 @@ def test_signed_in_workspace_pages_have_no_serious_or_critical_violation(page, d
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert not serious, url + ": " + "; ".join(f"{v['id']}: {v['help']}" for v in serious)
+
+
+def test_the_invitation_page_has_no_serious_or_critical_violation(page, demo):
+    from erasmi.networks import demo as network_demo
+    from erasmi.networks.models import Invitation, Person
+
+    coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
+    network = network_demo.load({"coordinator": coordinator, "member": member})
+    invited = Person.objects.create(first_name="Leyla", last_name="Demir", email="leyla@example.org")
+    invitation = Invitation.objects.create(
+        network=network, person=invited, email="leyla@example.org", invited_by=coordinator, language="tr"
+    )
+    for language in ("tr", "de"):
+        page.goto(f"/{language}/networks/invitations/{invitation.token}/")
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, "; ".join(f"{v['id']}: {v['help']}" for v in serious)
