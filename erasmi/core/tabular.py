@@ -32,6 +32,7 @@ DELIMITER_NAMES = {
     "|": gettext_lazy("vertical bars"),
 }
 # An XLSX is a zip archive; its parts unpacked may not exceed this (a few thousand rows need a few MB).
+MAX_COLUMNS = 100  # a member or offer list has a few dozen at most
 MAX_UNPACKED = 50 * 1024 * 1024
 
 
@@ -210,7 +211,8 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list]]:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs write wrong dimensions; read what is there
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # Only the first columns: a cell far to the right would make every row 16,384 cells wide.
+        for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
             yield number, list(cells)
     except TableError:
         raise
@@ -223,7 +225,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list]]:
 def read(name: str, data: bytes, *, max_rows: int) -> Table:
     """The non-empty rows of a CSV or XLSX file; refuses a file with more than ``max_rows`` rows below the first."""
     lower = name.lower()
-    if lower.endswith(".xlsx"):
+    if lower.endswith(".xlsx") or data.startswith(b"PK\x03\x04"):  # a workbook, whatever its name says
         table, source = Table(rows=[], kind="xlsx"), _xlsx_rows(data)
     elif lower.endswith((".csv", ".tsv", ".txt")):
         content, encoding = decode(data)

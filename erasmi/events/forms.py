@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from erasmi.core.forms import EditForm
 from erasmi.core.once import OnceMixin
 from erasmi.events.models import Event, Registration
+from erasmi.networks import people
 
 
 class EventForm(OnceMixin, EditForm, forms.ModelForm):
@@ -69,7 +70,10 @@ class MinutesForm(EditForm, forms.ModelForm):
             "person"
         )
         self.fields["attended"].queryset = registrations
-        self.fields["attended"].label_from_instance = lambda registration: str(registration.person)
+        records = people.records_of(self.instance.network)
+        self.fields["attended"].label_from_instance = lambda registration: str(
+            records.get(registration.person_id, registration.person)
+        )
         self.fields["attended"].initial = [r.pk for r in registrations if r.attended]
 
     def save(self, commit=True):

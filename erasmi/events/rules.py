@@ -15,7 +15,7 @@ def register(user, event):
 
 @rule("event.manage")
 def manage(user, event):
+    """The network's coordinators, and for a working group's meeting the group's lead (while their role is active)."""
     if can(user, "network.manage", event.network):
         return True
-    group = event.working_group
-    return bool(group and user.is_authenticated and group.lead_id and group.lead.user_id == user.pk)
+    return bool(event.working_group and can(user, "group.manage", event.working_group))

@@ -8,12 +8,12 @@ urlpatterns = [
     path("<slug:slug>/calendar/renew-feed/", views.renew_feed, name="renew_feed"),
     path("<slug:slug>/groups/<slug:group>/calendar/", views.group_calendar, name="group_calendar"),
     path("<slug:slug>/events/new/", views.event_create, name="create"),
-    path("<slug:slug>/events/<int:pk>/", views.event_detail, name="detail"),
-    path("<slug:slug>/events/<int:pk>.ics", views.event_ics, name="ics"),
-    path("<slug:slug>/events/<int:pk>/register/", views.register, name="register"),
-    path("<slug:slug>/events/<int:pk>/cancel/", views.cancel, name="cancel"),
-    path("<slug:slug>/events/<int:pk>/minutes/", views.minutes, name="minutes"),
-    path("<slug:slug>/events/<int:pk>/edit/", views.event_edit, name="edit"),
+    path("<slug:slug>/events/<id:pk>/", views.event_detail, name="detail"),
+    path("<slug:slug>/events/<id:pk>.ics", views.event_ics, name="ics"),
+    path("<slug:slug>/events/<id:pk>/register/", views.register, name="register"),
+    path("<slug:slug>/events/<id:pk>/cancel/", views.cancel, name="cancel"),
+    path("<slug:slug>/events/<id:pk>/minutes/", views.minutes, name="minutes"),
+    path("<slug:slug>/events/<id:pk>/edit/", views.event_edit, name="edit"),
 ]
 
 feed_urlpatterns = [

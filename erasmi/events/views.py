@@ -18,6 +18,7 @@ from erasmi.core.models import ContentVersion
 from erasmi.events import ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
+from erasmi.networks import people
 from erasmi.networks.forms import DocumentForm
 from erasmi.networks.models import HistoryEntry, Network, Person, Role, WorkingGroup
 from erasmi.networks.views import _network
@@ -85,7 +86,9 @@ def renew_feed(request, slug):
 
 def _event(request, slug, pk, action="event.view") -> Event:
     event = get_object_or_404(Event.objects.select_related("network", "working_group__lead"), network__slug=slug, pk=pk)
-    permissions.require(request.user, action, event, hide=action == "event.view")
+    permissions.require(request.user, "event.view", event, hide=True)  # who may not see it learns nothing of it
+    if action != "event.view":
+        permissions.require(request.user, action, event)
     return event
 
 
@@ -113,6 +116,7 @@ def event_detail(request, slug, pk):
             if permissions.can(request.user, "network.view_internal", event.network)
             else [],
             "document_form": DocumentForm(network=event.network) if can_manage else None,
+            "records": people.records_of(event.network),
             "registrations": event.registrations.exclude(status=Registration.Status.CANCELLED).select_related(
                 "person__organisation"
             )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from erasmi.core.forms import EditForm, Html5Mixin
 from erasmi.core.once import OnceMixin
+from erasmi.networks import people as people_services
 from erasmi.networks import uploads
 from erasmi.networks.models import Document, Membership, Organisation, Person, Role, Task, WorkingGroup
 
@@ -24,9 +25,17 @@ class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         self.network = network
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(roles__network=network).select_related("organisation")
+        # People with an active role; whoever the group has now stays choosable (no access comes with it).
+        active = Role.objects.active().filter(network=network).values("person")
+        current = models.Q(pk=self.instance.lead_id)
+        if self.instance.pk:
+            current |= models.Q(pk__in=self.instance.members.values("pk"))
+        people = Person.objects.filter(models.Q(pk__in=active) | current).select_related("organisation")
         self.fields["lead"].queryset = people
         self.fields["members"].queryset = people
+        records = people_services.records_of(network)
+        self.fields["lead"].label_from_instance = people_services.label(records)
+        self.fields["members"].label_from_instance = people_services.label(records)
 
     def clean(self):
         data = super().clean()
@@ -95,6 +104,7 @@ class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
         # Tasks go to the group's own people (a network can have thousands).
         people = Person.objects.filter(models.Q(working_groups=group) | models.Q(led_groups=group)).distinct()
         self.fields["assignee"].queryset = people.order_by("last_name", "first_name")
+        self.fields["assignee"].label_from_instance = people_services.label(people_services.records_of(group.network))
 
 
 class MembershipForm(EditForm, forms.ModelForm):

@@ -59,6 +59,21 @@ def add_person(
     return role
 
 
+def records_of(network: Network) -> dict[int, Person]:
+    """The network's own record of each person whose account's person came from another network.
+
+    Shown in this network instead of that person (name, organisation): a network never sees what
+    another network recorded of someone, even after they joined both with one account.
+    """
+    roles = Role.objects.filter(network=network, record__isnull=False).select_related("record__organisation")
+    return {role.person_id: role.record for role in roles}
+
+
+def label(records: dict[int, Person]):
+    """A choice label for people in a form of the network."""
+    return lambda person: str(records.get(person.pk, person))
+
+
 def _recipient_language(email: str, fallback: str) -> str:
     from erasmi.accounts.models import User
 
@@ -176,6 +191,14 @@ def _move_ties(network: Network, source: Person, target: Person) -> None:
     Task.objects.filter(working_group__network=network, assignee=source).update(assignee=target)
 
 
+def _keep_a_coordinator(network: Network, role: Role) -> None:
+    """Neither removing nor erasing may leave the network without a coordinator who can sign in."""
+    if role.kind == Role.Kind.COORDINATOR:
+        others = network.roles.active().filter(kind=Role.Kind.COORDINATOR, person__user__isnull=False)
+        if not others.exclude(pk=role.pk).exists():
+            raise LastCoordinator
+
+
 @transaction.atomic
 def erase(role: Role, actor) -> None:
     """Erase a person from one network; the network keeps an anonymous count.
@@ -187,6 +210,7 @@ def erase(role: Role, actor) -> None:
     """
     network = _lock(role.network)
     role = Role.objects.select_related("person", "record").get(pk=role.pk)
+    _keep_a_coordinator(network, role)
     person = role.person
     network.invitations.filter(person=role.entry).delete()
     if not person.roles.exclude(network=network).exists():
@@ -207,10 +231,7 @@ def remove_role(role: Role, actor) -> None:
     """End a person's role in the network (their data elsewhere stay); the last coordinator stays."""
     network = _lock(role.network)
     role = Role.objects.select_related("person", "record").get(pk=role.pk)
-    if role.kind == Role.Kind.COORDINATOR:
-        others = network.roles.active().filter(kind=Role.Kind.COORDINATOR, person__user__isnull=False)
-        if not others.exclude(pk=role.pk).exists():
-            raise LastCoordinator
+    _keep_a_coordinator(network, role)
     entry = role.entry
     for person in {role.person, entry}:
         WorkingGroup.members.through.objects.filter(workinggroup__network=network, person=person).delete()

@@ -42,7 +42,8 @@ def erase(user, role):
 
 @rule("group.manage")
 def manage_group(user, group):
-    """Coordinators of the network and the group's lead run a working group."""
+    """Coordinators of the network and the group's lead run a working group (the lead while their role is active)."""
     if manage(user, group.network):
         return True
-    return bool(user.is_authenticated and group.lead_id and group.lead.user_id == user.pk)
+    is_lead = bool(user.is_authenticated and group.lead_id and group.lead.user_id == user.pk)
+    return is_lead and role_in(user, group.network) is not None

@@ -173,6 +173,7 @@ def group_detail(request, slug, group):
             "documents": working_group.documents.only("pk", "title")[:10],
             "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
             "task_form": task_form,
+            "records": people_services.records_of(network),
         },
         status=400 if task_form.errors else 200,
     )
@@ -348,8 +349,14 @@ def person_erase(request, slug, pk):
     network = _network(request, slug, "network.manage")
     role = _role(network, pk)
     permissions.require(request.user, "person.erase", role)
-    people_services.erase(role, request.user)
-    messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
+    try:
+        people_services.erase(role, request.user)
+    except people_services.LastCoordinator:
+        messages.error(
+            request, _("The network's last coordinator cannot be erased. Make someone else coordinator first.")
+        )
+    else:
+        messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
     return redirect("networks:people", slug=slug)
 
 

@@ -7,7 +7,7 @@ urlpatterns = [
     path("", views.offer_list, name="list"),
     path("new/", views.offer_edit, name="create"),
     re_path(r"^export\.(?P<fmt>csv|geojson)$", views.export, name="export"),
-    path("<int:pk>/", views.offer_detail, name="detail"),
-    path("<int:pk>/edit/", views.offer_edit, name="edit"),
+    path("<id:pk>/", views.offer_detail, name="detail"),
+    path("<id:pk>/edit/", views.offer_edit, name="edit"),
     path("report/<slug:slug>/", views.coordination_report, name="report"),
 ]

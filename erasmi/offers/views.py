@@ -87,11 +87,15 @@ def offer_detail(request, pk):
 def offer_edit(request, pk=None):
     if pk is None:
         person = Person.objects.filter(user=request.user).select_related("organisation").first()
-        if person is None or person.organisation is None:
+        membership = (
+            person.organisation.memberships.current().select_related("network").first()
+            if person is not None and person.organisation is not None
+            else None
+        )
+        if membership is None:  # a former member's organisation adds nothing to the network
             messages.error(request, _("Only people of a member organisation can add offers."))
             return redirect("offers:list")
-        membership = person.organisation.memberships.select_related("network").first()
-        offer = Offer(organisation=person.organisation, network=membership.network if membership else None)
+        offer = Offer(organisation=person.organisation, network=membership.network)
     else:
         offer = get_object_or_404(Offer.objects.editable_by(request.user), pk=pk)
     if request.method != "POST":

@@ -145,3 +145,15 @@ def test_numbers_from_requests_are_finite_and_bounded():
     ]  # fmt: skip
     today = month("", __import__("datetime").date(2027, 1, 1))
     assert today.isoformat() == "2027-01-01"
+
+
+def test_an_id_too_large_for_the_database_is_not_found(client, coordinator, erfurt_network):
+    client.force_login(coordinator)
+    huge = "9" * 30
+    for path in (
+        f"/en/networks/erfurt/people/{huge}/remove/",
+        f"/en/networks/erfurt/members/{huge}/",
+        f"/en/offers/{huge}/",
+    ):
+        assert client.get(path).status_code == 404
+        assert client.post(path).status_code in (404, 405)

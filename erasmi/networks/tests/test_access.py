@@ -102,3 +102,41 @@ def test_members_cannot_remove_roles(client, member, coordinator, erfurt_network
     client.force_login(member)
     assert client.post(reverse("networks:role_remove", args=["erfurt", target.pk])).status_code == 404
     assert Role.objects.filter(network=erfurt_network, person=target).exists()
+
+
+def test_a_group_lead_whose_organisation_left_no_longer_edits_its_meetings(client, member, erfurt_network):
+    from erasmi.networks.models import WorkingGroup
+
+    person = _works_for_caritas(member)
+    group = WorkingGroup.objects.create(network=erfurt_network, slug="ag", name="AG", lead=person)
+    event = make_event(erfurt_network, group=group)
+    client.force_login(member)
+    for name in ("events:edit", "events:minutes"):
+        assert client.get(reverse(name, args=["erfurt", event.pk])).status_code == 200
+    assert client.get(reverse("networks:group_edit", args=["erfurt", "ag"])).status_code == 200
+    _leave("Caritas", erfurt_network, timezone.localdate())
+    client.force_login(member)
+    for name in ("events:edit", "events:minutes"):
+        assert client.get(reverse(name, args=["erfurt", event.pk])).status_code == 404
+        assert client.post(reverse(name, args=["erfurt", event.pk]), {"minutes": "x"}).status_code == 404
+    assert client.get(reverse("networks:group_edit", args=["erfurt", "ag"])).status_code == 404
+
+
+def test_the_last_coordinator_cannot_be_erased_either(client, coordinator, erfurt_network):
+    me = Person.for_user(coordinator)
+    client.force_login(coordinator)
+    response = client.post(reverse("networks:person_erase", args=["erfurt", me.pk]), follow=True)
+    assert "last coordinator cannot be erased" in response.text
+    me.refresh_from_db()
+    assert not me.is_erased and Role.objects.filter(network=erfurt_network, person=me).exists()
+
+
+def test_a_former_members_people_cannot_add_offers_to_the_network(client, member, erfurt_network):
+    from erasmi.offers.models import Offer
+
+    _works_for_caritas(member)
+    _leave("Caritas", erfurt_network, timezone.localdate() - datetime.timedelta(days=1))
+    client.force_login(member)
+    assert client.get(reverse("offers:create")).status_code == 302
+    assert client.post(reverse("offers:create"), {"title": "Neu", "online": "on"}).status_code == 302
+    assert not Offer.objects.exists()

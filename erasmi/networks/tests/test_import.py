@@ -12,6 +12,7 @@ from django.utils import translation
 from model_bakery import baker
 from openpyxl import Workbook
 
+from erasmi.core import tabular
 from erasmi.core.tests.parallel import at_once
 from erasmi.networks import importers
 from erasmi.networks.models import HistoryEntry, MemberImportPreview, Membership, Organisation, Person, Role
@@ -540,3 +541,29 @@ def test_an_agreement_signed_on_an_unknown_date_is_exported_as_yes_in_the_reader
     header = [cell.value for cell in sheet[1]]
     caritas = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "Caritas")
     assert caritas[header.index("Kooperationsvereinbarung unterzeichnet")] == "ja"
+
+
+def test_a_cell_far_to_the_right_does_not_make_every_row_huge():
+    import tracemalloc
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for _ in range(2000):
+        sheet.append(["Org"] + [None] * 16382 + ["x"])  # column XFD
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    tracemalloc.start()
+    rows = tabular.read("wide.xlsx", buffer.getvalue(), max_rows=5000).rows
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(rows) == 2000 and max(len(cells) for _, cells in rows) <= tabular.MAX_COLUMNS
+    assert peak < 50 * 1024 * 1024
+
+
+def test_a_workbook_saved_with_a_csv_name_is_read_as_a_workbook(client, coordinator, erfurt_network):
+    workbook = Workbook()
+    workbook.active.append(["Organisation", "Akteurstyp"])
+    workbook.active.append(["Neuer Verein", "Verein"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert tabular.read("mitglieder.csv", buffer.getvalue(), max_rows=10).rows[1][1] == ["Neuer Verein", "Verein"]

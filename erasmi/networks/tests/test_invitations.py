@@ -197,3 +197,32 @@ def test_two_clicks_at_the_same_moment_add_one_person(coordinator, erfurt_networ
     assert statuses == [200, 200]
     assert Person.objects.filter(email="twice@example.org").count() == 1
     assert Invitation.objects.count() == 1 and len(smtp_server.messages) == 1
+
+
+def test_after_accepting_the_network_shows_its_own_record_in_groups_meetings_and_forms(
+    client, coordinator, other_member, known_in_halle, erfurt_network, other_network, smtp_server
+):
+    from erasmi.events.models import Registration
+    from erasmi.networks.models import Task, WorkingGroup
+    from erasmi.networks.tests.factories import make_event
+
+    client.force_login(coordinator)
+    _add(client, "other@example.org")
+    invitee = Client()
+    invitee.force_login(other_member)
+    invitee.post(_link(smtp_server.body(0)), {"accept": "1"})
+    group = WorkingGroup.objects.create(network=erfurt_network, slug="ag", name="AG", lead=known_in_halle)
+    group.members.set([known_in_halle])
+    Task.objects.create(working_group=group, title="Raum buchen", assignee=known_in_halle)
+    event = make_event(erfurt_network, group=group)
+    Registration.objects.create(event=event, person=known_in_halle, status=Registration.Status.CONFIRMED)
+    pages = [
+        reverse("networks:group", args=["erfurt", "ag"]),
+        reverse("networks:group_edit", args=["erfurt", "ag"]),
+        reverse("events:detail", args=["erfurt", event.pk]),
+        reverse("events:minutes", args=["erfurt", event.pk]),
+    ]
+    for url in pages:
+        text = client.get(url).text
+        assert "Typed ByErfurt" in text, url
+        assert "Realname" not in text and "Halle Hilft" not in text, url
