@@ -21,7 +21,7 @@ from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.forms.widgets import DateTimeBaseInput
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -97,8 +97,8 @@ class EditForm(Html5Mixin):
 
     TOKEN_SALT = "erasmi.edit-form"
     conflict_message = gettext_lazy(
-        "Someone else changed this while you were editing it. Their values are shown next to yours; "
-        "check them and save again."
+        "Someone else changed this while you were editing it. The fields you both changed are marked below "
+        "with their value; your values are in the fields. Save again to keep yours."
     )
 
     def __init__(self, *args, **kwargs):
@@ -183,10 +183,9 @@ class EditForm(Html5Mixin):
             else:
                 self.changes.append(name)
         if self.conflicts:
-            fields = ", ".join(f"{self.fields[n].label}: “{v}”" for n, v in self.conflicts.items())
-            raise forms.ValidationError(
-                _("%(message)s Their values: %(fields)s") % {"message": self.conflict_message, "fields": fields}
-            )
+            for name, theirs in self.conflicts.items():
+                self.add_error(name, _("Changed meanwhile to “%(value)s”.") % {"value": theirs})
+            raise forms.ValidationError(self.conflict_message)
         return data
 
     def _kept(self, name):
@@ -207,7 +206,11 @@ class EditForm(Html5Mixin):
             return str(labels.get(value, value)) or "–"
         if isinstance(field, forms.ModelChoiceField):
             return str(field.queryset.filter(pk=_plain(value)).first() or "–")
-        return str(_plain(value)) or "–"
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value)
+        if isinstance(value, str):
+            return value or "–"
+        return str(formats.localize(value)) if value not in (None, "") else "–"  # as the reader writes dates
 
     @property
     def changed(self) -> bool:

@@ -121,7 +121,8 @@ def test_the_same_field_changed_by_two_people_is_a_conflict_that_shows_the_other
     client.post(edit, {**first, "cost": "5 € im Monat"})
     response = client.post(edit, {**second, "cost": "3 € pro Termin"})
     assert response.status_code == 400
-    assert "5 € im Monat" in response.text and "Jemand anderes" in response.text
+    assert "Jemand anderes" in response.text
+    assert response.context["form"].errors["cost"] == ["Zwischenzeitlich geändert in „5 € im Monat“."]
     assert Offer.objects.get(pk=offer.pk).cost == "5 € im Monat"
     # Shown again, the form answers to the record as it is now: saving it again is a decision.
     again = as_browser_sends(response.context["form"])
@@ -174,3 +175,15 @@ def test_a_membership_end_recorded_meanwhile_is_not_undone_by_an_old_form(client
     membership.refresh_from_db()
     assert membership.left == datetime.date(2025, 12, 31)
     assert membership.agreement_signed == datetime.date(2011, 2, 3)
+
+
+def test_a_conflicting_date_is_shown_as_the_reader_writes_dates(client, coordinator, erfurt_network):
+    membership = _membership(erfurt_network)
+    client.force_login(coordinator)
+    edit = url("networks:membership", "erfurt", membership.pk, language="de")
+    stale = as_browser_sends(client.get(edit).context["form"])
+    Membership.objects.filter(pk=membership.pk).update(agreement_signed=datetime.date(2010, 3, 4))
+    response = client.post(edit, {**stale, "agreement_signed": "2011-02-03"})
+    assert response.status_code == 400
+    assert "4. März 2010" in response.context["form"].errors["agreement_signed"][0]
+    assert Membership.objects.get(pk=membership.pk).agreement_signed == datetime.date(2010, 3, 4)
