@@ -342,13 +342,14 @@ def _role(network, pk) -> Role:
     return get_object_or_404(network.roles.select_related("person", "record", "network"), person_id=pk)
 
 
-@require_POST
 @login_required
 def person_erase(request, slug, pk):
-    """A coordinator erases a person from the network; the network keeps anonymous counts."""
+    """A coordinator erases a person from the network, after confirming; the network keeps anonymous counts."""
     network = _network(request, slug, "network.manage")
     role = _role(network, pk)
     permissions.require(request.user, "person.erase", role)
+    if request.method != "POST":
+        return render(request, "networks/person_erase.html", {"network": network, "role": role, "entry": role.entry})
     try:
         people_services.erase(role, request.user)
     except people_services.LastCoordinator:

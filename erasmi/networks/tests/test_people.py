@@ -100,3 +100,14 @@ def test_the_people_page_needs_the_same_queries_for_many_people(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("networks:people", args=["erfurt"]))
     assert response.text.count("Many") >= 30
+
+
+def test_erasing_asks_first_and_a_look_at_the_question_erases_nothing(client, coordinator, member, erfurt_network):
+    person = Person.for_user(member)
+    client.force_login(coordinator)
+    question = client.get(reverse("networks:person_erase", args=["erfurt", person.pk]))
+    assert question.status_code == 200 and "cannot be undone" in question.text
+    person.refresh_from_db()
+    assert not person.is_erased
+    people = client.get(reverse("networks:people", args=["erfurt"])).text
+    assert f'action="{reverse("networks:person_erase", args=["erfurt", person.pk])}"' not in people
