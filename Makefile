@@ -14,7 +14,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 
 install: $(VENV)/.installed compilemessages
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py createcachetable
+	$(PY) manage.py createcachetable -v0
 
 # The compiled catalogues are committed too, so a machine without gettext still runs.
 compilemessages: $(VENV)/.installed

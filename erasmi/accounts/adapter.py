@@ -13,9 +13,29 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+
+AFTER_SIGN_IN = "erasmi_after_sign_in"  # a page that asked a visitor to sign in (e.g. an invitation) waits here
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def _waiting_page(self, request: HttpRequest) -> str | None:
+        """The page that sent the visitor to sign in or up (it clears the mark once they are back)."""
+        after = request.session.get(AFTER_SIGN_IN)
+        if after and url_has_allowed_host_and_scheme(after, allowed_hosts={request.get_host()}):
+            return after
+        return None
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return self._waiting_page(request) or super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        return self._waiting_page(request) or super().get_signup_redirect_url(request)
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """After the confirmation mail too: it may be followed in the same browser, signed in at once."""
+        return self._waiting_page(self.request) or super().get_email_verification_redirect_url(email_address)
+
     def get_client_ip(self, request: HttpRequest) -> str:
         try:
             return super().get_client_ip(request)

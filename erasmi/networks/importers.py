@@ -258,6 +258,11 @@ COLUMNS = {
         ],
     ),
 }
+# How the preview says what a column is read as, where the column's name alone leaves it open.
+MEANINGS = {
+    "email": gettext_lazy("E-mail address of the organisation (not of the contact person)"),
+    "website": gettext_lazy("Website of the organisation"),
+}
 REQUIRED = ["name", "actor_type"]
 
 ACTOR_TYPES = {
@@ -750,5 +755,8 @@ def read_members(name: str, data: bytes, *, max_rows: int | None = None) -> Memb
         rows.append(row)
     if not rows:
         raise ImportFileError(_("The file names the columns but has no rows below them."))
-    used = [(titles[column], str(COLUMNS[column][0])) for column in sorted(positions, key=positions.get)]
+    used = [
+        (titles[column], str(MEANINGS.get(column, COLUMNS[column][0])))
+        for column in sorted(positions, key=positions.get)
+    ]
     return MemberList(rows=rows, used=used, ignored=[title for _index, title in ignored], titles=titles)

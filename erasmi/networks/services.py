@@ -68,8 +68,8 @@ def _group_names(row: Row, groups: dict[str, WorkingGroup]) -> list[WorkingGroup
 
 
 def preview_members(network: Network, member_list: MemberList) -> list[Row]:
-    """Check the working groups against the network's, and mark each valid row as a new member or an update."""
-    existing, groups = _existing(network), _groups(network)
+    """Check the working groups against the network's; mark each valid row as new, an update or unchanged."""
+    existing, groups, memberships = _existing(network), _groups(network), _latest_memberships(network)
     column = member_list.titles.get("working_groups", "")
     for row in member_list.rows:
         if _group_names(row, groups) is None:
@@ -83,7 +83,8 @@ def preview_members(network: Network, member_list: MemberList) -> list[Row]:
                 },
             )
         if not row.errors:
-            row.action = "update" if row.values["name"].casefold() in existing else "new"
+            organisation, _membership, changes = _planned(network, row, existing, memberships)
+            row.action = "new" if organisation.pk is None else ("update" if changes else "unchanged")
     return member_list.rows
 
 
@@ -121,69 +122,99 @@ def confirm_import(network: Network, preview_id, user) -> tuple[int, int]:
     return import_members(network, rows, actor=user)
 
 
-def _contact(network: Network, organisation: Organisation, contact: dict) -> Person:
-    """The organisation's contact person in this network (found by e-mail or name), created if new.
-
-    Only people who already have a role in this network are looked at; no account is linked.
-    """
-    people = Person.objects.filter(organisation=organisation, roles__network=network)
+def _contact(network: Network, organisation: Organisation, contact: dict) -> tuple[Person, bool]:
+    """The organisation's contact person in this network (found by e-mail or name, else new; not saved),
+    and whether the row changes anything about them. Only people with a role in this network are looked
+    at; no account is linked."""
+    people = Person.objects.filter(organisation=organisation, roles__network=network) if organisation.pk else None
     person = None
-    if contact["email"]:
+    if people is not None and contact["email"]:
         person = people.filter(email__iexact=contact["email"]).first()
-    if person is None:
+    if people is not None and person is None:
         person = people.filter(first_name__iexact=contact["first_name"], last_name__iexact=contact["last_name"]).first()
+    changed = person is None
     if person is None:
         person = Person(organisation=organisation, first_name=contact["first_name"], last_name=contact["last_name"])
     for key in ("email", "phone"):
-        if contact[key]:
+        if contact[key] and getattr(person, key) != contact[key]:
             setattr(person, key, contact[key])
-    person.save()
-    Role.objects.get_or_create(network=network, person=person, defaults={"kind": Role.Kind.MEMBER})
-    return person
+            changed = True
+    return person, changed
+
+
+ORGANISATION_FIELDS = ("actor_type", "sector", "street", "postcode", "city", "languages", "website", "email")
+
+
+def _latest_memberships(network: Network) -> dict[int, Membership]:
+    memberships = {}
+    for membership in network.memberships.order_by("joined"):
+        memberships[membership.organisation_id] = membership  # the latest period wins
+    return memberships
+
+
+def _planned(network: Network, row: Row, existing: dict, memberships: dict) -> tuple[Organisation, Membership, dict]:
+    """The organisation and membership a row describes, not saved, and the changes it makes to them.
+
+    The preview and the import use it alike: a row that changes nothing is shown as unchanged and
+    writes nothing (no history either). An empty cell leaves what the workspace knows.
+    """
+    values = row.values
+    organisation = existing.get(values["name"].casefold()) or Organisation(name=values["name"])
+    changes = {}
+    for key in ORGANISATION_FIELDS:
+        if values.get(key) and getattr(organisation, key) != values[key]:
+            setattr(organisation, key, values[key])
+            changes[key] = values[key]
+    membership = memberships.get(organisation.pk) if organisation.pk else None
+    if membership is None:
+        membership = Membership(network=network, organisation=organisation)
+        changes["joined"] = values.get("joined") or str(membership.joined)
+    for key in ("joined", "left", "agreement_signed"):
+        value = datetime.date.fromisoformat(values[key]) if values.get(key) else None
+        if value is not None and getattr(membership, key) != value:
+            setattr(membership, key, value)
+            changes[key] = str(value)
+    if values.get("agreement") == "no" and (membership.agreement_signed or membership.agreement_date_unknown):
+        membership.agreement_signed, membership.agreement_date_unknown = None, False
+        changes["agreement"] = "no"
+    elif (
+        values.get("agreement") == "yes"
+        and membership.agreement_signed is None
+        and not membership.agreement_date_unknown
+    ):
+        membership.agreement_date_unknown = True
+        changes["agreement"] = "yes"
+    if values.get("contact") and _contact(network, organisation, values["contact"])[1]:
+        changes["contact"] = " ".join(filter(None, [values["contact"]["first_name"], values["contact"]["last_name"]]))
+    return organisation, membership, changes
 
 
 @transaction.atomic
 def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, int]:
-    """Write a checked member list; all rows or none. Returns (new, updated).
-
-    An empty cell leaves what the workspace knows unchanged.
-    """
+    """Write a checked member list; all rows or none. Returns (new, updated); unchanged rows write nothing."""
     if any(row.errors for row in rows):
         raise ValueError("the member list has errors")
-    existing, groups = _existing(network), _groups(network)
+    existing, groups, memberships = _existing(network), _groups(network), _latest_memberships(network)
     created = updated = 0
     for row in rows:
-        values = dict(row.values)
-        dates = {
-            key: datetime.date.fromisoformat(values[key]) if values.get(key) else None
-            for key in ("joined", "left", "agreement_signed")
-        }
-        organisation = existing.get(values["name"].casefold())
-        if organisation is None:
-            organisation = Organisation(name=values["name"])
-            created += 1
-        else:
-            updated += 1
-        for key in ("actor_type", "sector", "street", "postcode", "city", "languages", "website", "email"):
-            if values.get(key):
-                setattr(organisation, key, values[key])
-        organisation.save()
-        existing[organisation.name.casefold()] = organisation
-        membership = network.memberships.filter(organisation=organisation).order_by("-joined").first()
-        if membership is None:
-            membership = Membership(network=network, organisation=organisation)
-        for key, value in dates.items():
-            if value is not None:
-                setattr(membership, key, value)
-        if values.get("agreement") == "no":
-            membership.agreement_signed, membership.agreement_date_unknown = None, False
-        elif values.get("agreement") == "yes" and membership.agreement_signed is None:
-            membership.agreement_date_unknown = True
-        membership.full_clean(exclude=["network", "organisation"])
-        membership.save()
-        HistoryEntry.record(network, actor, HistoryEntry.Action.IMPORTED, membership, {"row": row.number})
-        if values.get("contact"):
-            person = _contact(network, organisation, values["contact"])
+        organisation, membership, changes = _planned(network, row, existing, memberships)
+        is_new = organisation.pk is None
+        if changes:
+            organisation.save()
+            membership.organisation = organisation
+            membership.full_clean(exclude=["network", "organisation"])
+            membership.save()
+            existing[organisation.name.casefold()] = organisation
+            memberships[organisation.pk] = membership
+            HistoryEntry.record(
+                network, actor, HistoryEntry.Action.IMPORTED, membership, {"row": row.number, **changes}
+            )
+            created, updated = created + is_new, updated + (not is_new)
+        if row.values.get("contact"):
+            person, changed = _contact(network, organisation, row.values["contact"])
+            if changed:
+                person.save()
+            Role.objects.get_or_create(network=network, person=person, defaults={"kind": Role.Kind.MEMBER})
             named = _group_names(row, groups)
             if named is None:
                 raise ValueError(f"row {row.number}: a working group was removed since the preview")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from erasmi.accounts.adapter import AFTER_SIGN_IN
 from erasmi.core import languages, once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
@@ -382,6 +383,10 @@ def role_remove(request, slug, pk):
 def invitation(request, token):
     """The invited person accepts (signed in, with any account) or declines; the link in the mail is the key."""
     invitation = get_object_or_404(Invitation.objects.select_related("network", "person", "invited_by"), token=token)
+    if not request.user.is_authenticated and invitation.is_open:
+        request.session[AFTER_SIGN_IN] = request.path  # after signing up (and the confirmation mail): back here
+    elif request.session.get(AFTER_SIGN_IN) == request.path:
+        del request.session[AFTER_SIGN_IN]  # back: sign-ins later go where they usually go
     if request.method == "POST" and invitation.is_open:
         if "decline" in request.POST:
             people_services.decline(invitation, request.user if request.user.is_authenticated else None)

@@ -45,3 +45,15 @@ def test_reset_deletes_everything_and_loads_the_demo_anew(demo):
 
     assert Term.objects.filter(kind=Term.Kind.COUNTRY).exists()
     assert search.matching_ids(PracticeTranslation, "Erfurt")
+
+
+def test_reset_without_a_terminal_to_ask_deletes_nothing(demo, monkeypatch):
+    import io
+
+    from django.core.management.base import CommandError
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    Organisation.objects.create(name="Neuer Verein", actor_type="ngo")
+    with pytest.raises(CommandError, match="Nothing was deleted"):
+        call_command("load_demo", reset=True, stdout=open("/dev/null", "w"))
+    assert Organisation.objects.filter(name="Neuer Verein").exists()

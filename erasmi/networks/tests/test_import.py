@@ -403,9 +403,10 @@ def test_a_member_list_exported_in_any_language_imports_again_unchanged(
     response = upload(client, "members.xlsx", export, language=imported_in)
     assert rows_of(response) == dict.fromkeys(range(2, 7), "")
     assert response.context["columns"]["ignored"] == []
-    assert {r.action for r in response.context["rows"]} == {"update"}
+    assert {r.action for r in response.context["rows"]} == {"unchanged"}
     confirm(client, response, language=imported_in)
     assert _snapshot(erfurt_network) == before
+    assert not HistoryEntry.objects.filter(action=HistoryEntry.Action.IMPORTED).exists()  # nothing changed
     assert (Organisation.objects.count(), Person.objects.count()) == (5, people)
 
 

@@ -226,3 +226,17 @@ def test_after_accepting_the_network_shows_its_own_record_in_groups_meetings_and
         text = client.get(url).text
         assert "Typed ByErfurt" in text, url
         assert "Realname" not in text and "Halle Hilft" not in text, url
+
+
+def test_after_signing_up_from_the_invitation_the_newcomer_is_brought_back_to_it(
+    client, coordinator, erfurt_network, smtp_server
+):
+    client.force_login(coordinator)
+    _add(client, "newcomer@example.org")
+    link = _link(smtp_server.body(0))
+    visitor = Client()
+    visitor.get(link)
+    signup = {"email": "newcomer@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    visitor.post("/en/accounts/signup/", signup)  # the sign-up link of the page, without ?next
+    confirmed = visitor.post(_link(smtp_server.body(-1)))
+    assert confirmed.status_code == 302 and confirmed["Location"] == link.split("testserver")[-1]

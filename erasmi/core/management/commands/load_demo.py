@@ -64,7 +64,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["reset"]:
             if not options["no_input"]:
-                answer = input("This deletes ALL data in the database, also what users added. Type 'yes': ")
+                try:
+                    answer = input("This deletes ALL data in the database, also what users added. Type 'yes': ")
+                except EOFError:  # no terminal to ask (make reset </dev/null): nothing is deleted
+                    answer = ""
                 if answer.strip().lower() != "yes":
                     raise CommandError("Nothing was deleted.")
             reset()
