@@ -30,7 +30,7 @@ def _practice_story(practice, t, number: int) -> list:
         story.append(
             _p(
                 _("This profile is not available in this language; it is shown in %(language)s.")
-                % {"language": languages.name(t.language)},
+                % {"language": languages.name_in_words(t.language)},
                 "meta",
             )
         )

@@ -27,6 +27,14 @@ def current() -> str:
     return language if language in codes() else settings.LANGUAGE_CODE
 
 
+def name_in_words(code: str) -> str:
+    """The language's name in the reader's language, for a sentence: 'Englisch' on a German page."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def name(code: str) -> str:
     """The language's name in itself, e.g. 'Türkçe'."""
     try:

@@ -83,6 +83,11 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.network.slug, self.pk])
 
+    def formats_display(self) -> list[str]:
+        """The formats by their names in the reader's language."""
+        labels = dict(self.Format.choices)
+        return [str(labels[code]) for code in self.formats if code in labels]
+
     @property
     def is_past(self) -> bool:
         return self.ends < timezone.now()

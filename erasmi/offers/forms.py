@@ -56,6 +56,13 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         language = languages.current()
         self.fields["category"].queryset = Category.objects.order_by("slug")
         self.fields["category"].label_from_instance = lambda c: c.name(language)
+        # Sorted as the reader reads them (names are per language, so in Python).
+        self.fields["category"].choices = [
+            ("", "–"),
+            *sorted(
+                ((c.pk, c.name(language)) for c in Category.objects.all()), key=lambda choice: choice[1].casefold()
+            ),
+        ]
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         offer = self.instance
         # A title in the page's language is needed for a new offer; an offer titled in other languages
@@ -106,7 +113,11 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
             if end <= start:
                 self.add_error(f"end{n}", _("A time slot ends before it starts."))
                 continue
-            schedule.append({"weekday": int(day), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")})
+            slot = {"weekday": int(day), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+            if slot in schedule:
+                self.add_error(f"day{n}", _("This time is given twice."))
+                continue
+            schedule.append(slot)
         data["schedule"] = schedule
         if not data.get("online") and (data.get("latitude") is None or data.get("longitude") is None):
             self.add_error(

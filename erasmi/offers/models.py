@@ -89,8 +89,10 @@ class Offer(models.Model):
     network = models.ForeignKey(Network, models.SET_NULL, null=True, blank=True, related_name="offers")
     titles = models.JSONField(_("title"), default=dict, help_text="Title per language code.")
     descriptions = models.JSONField(_("description"), default=dict, blank=True)
-    category = models.ForeignKey(Category, models.PROTECT, related_name="offers")
-    target_groups = models.ManyToManyField(TargetGroup, blank=True, related_name="offers")
+    category = models.ForeignKey(Category, models.PROTECT, related_name="offers", verbose_name=_("category"))
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="offers", verbose_name=_("target groups")
+    )
     languages = models.JSONField(_("languages of the offer"), default=list, blank=True)
     online = models.BooleanField(_("online"), default=False)
     address = models.CharField(_("address"), max_length=200, blank=True)

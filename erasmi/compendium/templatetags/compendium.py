@@ -24,4 +24,5 @@ def website_url(text: str) -> str:
 
 @register.filter
 def language_name(code: str) -> str:
-    return languages.name(code)
+    """For a sentence of the page: the language's name in the reader's language."""
+    return languages.name_in_words(code)

@@ -60,3 +60,12 @@ def test_unpublished_practice_is_visible_to_editors(client, db, editor):
 def test_detail_queries_are_few(client, erfurt, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(detail_url(erfurt, "de"))
+
+
+def test_the_fallback_notice_names_the_language_in_the_readers_language(client, db):
+    from erasmi.compendium.tests.factories import make_practice
+
+    practice = make_practice("Only English", status="published")
+    text = client.get(practice.get_absolute_url().replace("/en/", "/de/")).text
+    assert "Es wird auf Englisch gezeigt" in text or "auf Englisch" in text
+    assert "English" not in text.split('class="notice"')[1].split("</p>")[0]

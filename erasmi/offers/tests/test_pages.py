@@ -177,3 +177,27 @@ def test_the_report_distance_keeps_a_dot_decimal_in_every_language(client, membe
     page = client.get(url, {"distance": "2.5"}).text
     assert 'value="2.5"' in page and "distance=2.5&amp;format=pdf" in page
     assert "2,5" not in page.split("<h2")[0]
+
+
+def test_the_offer_form_speaks_german_and_sorts_categories_by_their_german_names(client, coordinator, offers):
+    from django.utils import translation
+
+    offer = Offer.objects.filter(network=offers).first()
+    client.force_login(coordinator)
+    with translation.override("de"):
+        page = client.get(reverse("offers:edit", args=[offer.pk]))
+    assert '<label for="id_category">Kategorie *' in page.text and "<legend>Zielgruppen</legend>" in page.text
+    names = [label for value, label in page.context["form"].fields["category"].choices if value]
+    assert names == sorted(names, key=str.casefold)
+
+
+def test_the_same_weekly_time_twice_is_refused(client, coordinator, offers):
+    from erasmi.core.tests.formdata import as_browser_sends
+
+    offer = Offer.objects.filter(network=offers, online=False).first()
+    client.force_login(coordinator)
+    edit = reverse("offers:edit", args=[offer.pk])
+    data = as_browser_sends(client.get(edit).context["form"])
+    twice = {"day0": "4", "start0": "17:00", "end0": "19:00", "day1": "4", "start1": "17:00", "end1": "19:00"}
+    response = client.post(edit, {**data, **twice})
+    assert response.status_code == 400 and "This time is given twice." in response.text
