@@ -53,3 +53,10 @@ def choices() -> list[tuple[str, str]]:
 
 def stemmer_name(code: str) -> str | None:
     return STEMMERS.get(code)
+
+
+def quoted(texts, separator: str = ", ") -> str:
+    """Each text in the reader's quotation marks („…“ in German, “…” in English), joined."""
+    from django.utils.translation import gettext as _
+
+    return separator.join(_("“%(text)s”") % {"text": text} for text in texts)

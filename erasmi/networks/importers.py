@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from erasmi.core import tabular
+from erasmi.core import languages, tabular
 from erasmi.core.tabular import TableError as ImportFileError  # noqa: F401  (the views catch it by this name)
 from erasmi.networks.models import Organisation
 
@@ -619,14 +619,14 @@ def _header(table: tabular.Table) -> tuple[int, dict[str, int], list[tuple[int, 
         if all(column in columns for column in REQUIRED):
             return position, columns, ignored
     first = table.rows[0][1]
-    shown = " | ".join(f"“{tabular.text(cell)}”" for cell in first[:12]) + (" …" if len(first) > 12 else "")
+    shown = languages.quoted((tabular.text(cell) for cell in first[:12]), " | ") + (" …" if len(first) > 12 else "")
     raise ImportFileError(
         _(
-            "No row names the columns “%(columns)s”. The file was read as %(how)s; its first row reads: %(cells)s. "
+            "No row names the columns %(columns)s. The file was read as %(how)s; its first row reads: %(cells)s. "
             "Name the columns in the first row, e.g. Organisation; Actor type; City; Joined."
         )
         % {
-            "columns": "”, “".join(str(COLUMNS[c][0]) for c in REQUIRED),
+            "columns": languages.quoted(str(COLUMNS[c][0]) for c in REQUIRED),
             "how": table.describe(),
             "cells": shown,
         }

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from erasmi.core import tabular
+from erasmi.core import languages, tabular
 from erasmi.networks.importers import MemberList, Row
 from erasmi.networks.models import (
     Document,
@@ -76,9 +76,9 @@ def preview_members(network: Network, member_list: MemberList) -> list[Row]:
             unknown = [name for name in row.values["working_groups"] if tabular.key(name) not in groups]
             row.fail(
                 column,
-                _("The network has no working group “%(names)s”; its groups are: %(groups)s.")
+                _("The network has no working group %(names)s; its groups are: %(groups)s.")
                 % {
-                    "names": "”, “".join(unknown),
+                    "names": languages.quoted(unknown),
                     "groups": ", ".join(sorted({g.name for g in groups.values()})) or "–",
                 },
             )

@@ -568,3 +568,9 @@ def test_a_workbook_saved_with_a_csv_name_is_read_as_a_workbook(client, coordina
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert tabular.read("mitglieder.csv", buffer.getvalue(), max_rows=10).rows[1][1] == ["Neuer Verein", "Verein"]
+
+
+def test_a_german_error_quotes_each_column_name_the_german_way(client, coordinator, erfurt_network):
+    client.force_login(coordinator)
+    response = upload(client, "members.csv", "Name;Ort\r\nCaritas;Erfurt\r\n".encode("cp1252"), language="de")
+    assert "die Spalten „Organisation“, „Akteurstyp“." in response.context["problem"]
