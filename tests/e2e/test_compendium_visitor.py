@@ -18,7 +18,7 @@ def test_visitor_searches_filters_opens_switches_language_compares_and_downloads
     assert "country=germany" in page.url
 
     page.get_by_role("link", name="Netzwerk für Integration der Landeshauptstadt Erfurt").click()
-    assert page.get_by_text("This profile is not available in your language. It is shown in Deutsch.").is_visible()
+    assert page.get_by_text("This profile is not available in your language. It is shown in German.").is_visible()
     assert page.get_by_text("Thematische Treffen der acht Arbeitsgruppen").is_visible()
 
     page.get_by_role("navigation", name="Language", exact=True).get_by_role("link", name="Türkçe").click()
