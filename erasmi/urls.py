@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
+from django.conf.urls.static import static as serve_files
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from erasmi.api.api import api
@@ -9,7 +11,14 @@ from erasmi.events.urls import feed_urlpatterns
 
 handler400 = "erasmi.core.views.bad_request"
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is a static file."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("api/", api.urls),
     *feed_urlpatterns,
 ]
@@ -24,4 +33,4 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
 )
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -28,3 +28,9 @@ def test_collectstatic_with_the_production_storage_succeeds_and_hashes_every_fil
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "vendor/leaflet-1.9/leaflet.js" in manifest
     assert list((tmp_path / "static" / "vendor" / "leaflet-1.9").glob("leaflet.*.js.gz"))
+
+
+def test_the_favicon_is_served_for_browsers_that_ask_for_favicon_ico(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    assert b'rel="icon"' in client.get("/en/").content
