@@ -1,5 +1,7 @@
 """The configured languages, and how content falls back between them."""
 
+from functools import cache
+
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
@@ -60,3 +62,47 @@ def quoted(texts, separator: str = ", ") -> str:
     from django.utils.translation import gettext as _
 
     return separator.join(_("“%(text)s”") % {"text": text} for text in texts)
+
+
+# Languages an offer can be given in: ISO 639-1, and the ISO 639-3 languages that migrants often speak
+# that have no two-letter code (Dari, Central and Northern Kurdish).
+EXTRA_CODES = ("prs", "ckb", "kmr")
+
+
+@cache
+def _world_names(language: str) -> dict[str, str]:
+    import gettext
+
+    import pycountry
+
+    try:
+        catalogue = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[language])
+        translate = catalogue.gettext
+    except OSError:  # no names in this language: English ones
+        translate = str
+    names = {}
+    for entry in pycountry.languages:
+        code = getattr(entry, "alpha_2", None) or (entry.alpha_3 if entry.alpha_3 in EXTRA_CODES else None)
+        if code:
+            names[code] = translate(entry.name).split(";")[0].strip()
+    return names
+
+
+def world_name(code: str) -> str:
+    """A language's name in the reader's language ('Arabisch' on a German page); unknown codes as they are."""
+    return _world_names(current()).get(code, code)
+
+
+def world(codes=None) -> list[tuple[str, str]]:
+    """(code, name in the reader's language) of all languages, or of the given codes, sorted as the reader reads."""
+    names = _world_names(current())
+    chosen = names if codes is None else {code: names.get(code, code) for code in codes}
+    return sorted(chosen.items(), key=lambda item: collation_key(item[1]))
+
+
+def collation_key(text: str) -> str:
+    """A sort key that puts accented letters with their base letter ("Ä" with "A"), case ignored."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

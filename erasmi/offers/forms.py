@@ -22,8 +22,11 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    spoken = forms.CharField(
-        label=_("Languages of the offer"), required=False, help_text=_("Language codes, e.g. de, tr, ar.")
+    spoken = forms.MultipleChoiceField(
+        label=_("Languages of the offer"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Choose one or more languages."),
     )
     still_current = forms.BooleanField(label=_("The information is current"), required=False, initial=True)
 
@@ -54,6 +57,10 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = languages.current()
+        # Every language by its name in the reader's language; codes an offer has that the list lacks stay choosable.
+        known = languages.world()
+        extra = [(code, code) for code in self.instance.languages if code not in dict(known)]
+        self.fields["spoken"].choices = [*known, *extra]
         self.fields["category"].queryset = Category.objects.order_by("slug")
         self.fields["category"].label_from_instance = lambda c: c.name(language)
         # Sorted as the reader reads them (names are per language, so in Python).
@@ -72,7 +79,7 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
             self.initial.update(
                 title=offer.titles.get(language, ""),
                 description=offer.descriptions.get(language, ""),
-                spoken=", ".join(offer.languages),
+                spoken=list(offer.languages),
             )
         days = [("", "–"), *[(str(n), name) for n, name in WEEKDAYS.items()]]
         for n in range(SLOTS):
@@ -130,9 +137,7 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         offer = self.instance
         offer.titles = _in_language(offer.titles, language, self.cleaned_data["title"])
         offer.descriptions = _in_language(offer.descriptions, language, self.cleaned_data["description"])
-        offer.languages = [
-            code.strip().lower() for code in self.cleaned_data["spoken"].replace(";", ",").split(",") if code.strip()
-        ]
+        offer.languages = list(self.cleaned_data["spoken"])
         offer.schedule = self.cleaned_data["schedule"]
         if self.cleaned_data.get("still_current"):
             offer.confirmed = timezone.localdate()

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -67,6 +68,25 @@ class Place(models.Model):
 
     def __str__(self):
         return f"{self.postcode} {self.name}"
+
+
+OFFERED_LANGUAGES = "offers:languages"
+
+
+def search_text_of(titles: dict, descriptions: dict, city: str, postcode: str, address: str, categories) -> str:
+    """What the text search looks in: titles and descriptions in every language, the place, and the
+    category's names in every language (a search for "Sprachkurs" finds the language courses)."""
+    parts = [*titles.values(), *descriptions.values(), city, postcode, address, *categories]
+    return " ".join(part for part in parts if part).casefold()
+
+
+def offered_languages() -> list[str]:
+    """The codes of every language some offer is given in (for the search filter); cached until an offer changes."""
+    codes = cache.get(OFFERED_LANGUAGES)
+    if codes is None:
+        codes = sorted({code for spoken in Offer.objects.values_list("languages", flat=True) for code in spoken or []})
+        cache.set(OFFERED_LANGUAGES, codes, 3600)
+    return codes
 
 
 class OfferQuerySet(models.QuerySet):
@@ -145,11 +165,13 @@ class Offer(models.Model):
         return self.title()
 
     def save(self, *args, **kwargs):
-        parts = [*self.titles.values(), *self.descriptions.values(), self.city, self.postcode, self.address]
-        self.search_text = " ".join(part for part in parts if part).casefold()
+        category = self.category
+        names = [*category.names.values(), *(category.parent.names.values() if category.parent_id else [])]
+        self.search_text = search_text_of(self.titles, self.descriptions, self.city, self.postcode, self.address, names)
         self.sort_title = next(iter(self.titles.values()), "").casefold()[:200]
         self.weekdays = " ".join(sorted({str(int(slot["weekday"])) for slot in self.schedule if "weekday" in slot}))
         super().save(*args, **kwargs)
+        cache.delete(OFFERED_LANGUAGES)
 
     def get_absolute_url(self):
         from django.urls import reverse

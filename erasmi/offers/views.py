@@ -17,7 +17,7 @@ from erasmi.networks.models import Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
-from erasmi.offers.models import Area, Category, Offer, TargetGroup
+from erasmi.offers.models import Area, Category, Offer, TargetGroup, offered_languages
 from erasmi.offers.search import RADII, OfferSearch, Results
 
 
@@ -58,7 +58,7 @@ def offer_list(request):
             "categories": Category.objects.order_by("slug"),
             "targets": TargetGroup.objects.all(),
             "radii": RADII,
-            "languages": languages.choices(),
+            "languages": languages.world(offered_languages()),
             "map": _features(page.object_list, language),
             "tile_url": settings.ERASMI_TILE_URL,
         },
@@ -77,6 +77,7 @@ def offer_detail(request, pk):
             "offer": offer,
             "can_edit": Offer.objects.editable_by(request.user).filter(pk=pk).exists(),
             "schedule": [f"{WEEKDAYS[slot['weekday']]} {slot['start']}–{slot['end']}" for slot in offer.schedule],
+            "spoken": [(code, languages.world_name(code)) for code in offer.languages],
             "map": _features([offer], language),
             "tile_url": settings.ERASMI_TILE_URL,
         },

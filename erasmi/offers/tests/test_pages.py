@@ -154,6 +154,7 @@ def test_a_page_of_offers_loads_only_that_page(client, offers, django_assert_max
         template.pk = None
         template.titles = {"de": f"Kopie {n:02d}"}
         template.save()
+    client.get(reverse("offers:list"))  # the languages offers are given in are read once, then cached
     with django_assert_max_num_queries(6) as captured:
         response = client.get(reverse("offers:list"), {"page": 2})
     assert len(response.context["page"].object_list) == 20
@@ -201,3 +202,41 @@ def test_the_same_weekly_time_twice_is_refused(client, coordinator, offers):
     twice = {"day0": "4", "start0": "17:00", "end0": "19:00", "day1": "4", "start1": "17:00", "end1": "19:00"}
     response = client.post(edit, {**data, **twice})
     assert response.status_code == 400 and "This time is given twice." in response.text
+
+
+def test_offer_languages_are_chosen_by_name_and_every_offered_language_can_be_searched(client, coordinator, offers):
+    from django.utils import translation
+
+    from erasmi.core.tests.formdata import as_browser_sends
+
+    offer = Offer.objects.filter(network=offers).first()
+    client.force_login(coordinator)
+    with translation.override("de"):
+        edit = reverse("offers:edit", args=[offer.pk])
+        listing = reverse("offers:list")
+    form = client.get(edit).context["form"]
+    choices = dict(form.fields["spoken"].choices)
+    assert choices["ar"] == "Arabisch" and choices["fa"] == "Persisch" and choices["prs"] == "Dari"
+    data = as_browser_sends(form)
+    assert client.post(edit, {**data, "spoken": ["ar", "uk", "prs"]}).status_code == 302
+    assert Offer.objects.get(pk=offer.pk).languages == ["ar", "uk", "prs"]
+    page = client.get(listing)
+    offered = dict(page.context["languages"])
+    assert offered["uk"] == "Ukrainisch" and offered["prs"] == "Dari"
+    assert [o.pk for o in client.get(listing, {"language": "prs"}).context["page"].object_list] == [offer.pk]
+    assert "Ukrainisch" in client.get(reverse("offers:detail", args=[offer.pk]).replace("/en/", "/de/")).text
+
+
+def test_a_search_for_a_categorys_name_finds_its_offers(client, offers):
+    from erasmi.offers.models import Category
+
+    treff = Offer.objects.create(
+        organisation=offers.memberships.first().organisation,
+        network=offers,
+        titles={"de": "Treffpunkt am Anger"},
+        category=Category.objects.get(slug="language-course-a1"),
+        online=True,
+    )
+    for words in ("Sprachkurs", "dil kursu", "corso di lingua"):  # the category's (and its parent's) names
+        found = [o.pk for o in client.get(reverse("offers:list"), {"q": words}).context["page"].object_list]
+        assert treff.pk in found, words
