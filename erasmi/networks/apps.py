@@ -8,8 +8,10 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from erasmi.networks import rules  # noqa: F401  (registers the permission rules)
-        from erasmi.networks import start
+        from erasmi.networks import (
+            rules,  # noqa: F401  (registers the permission rules)
+            start,
+        )
 
         start.register()
         self.register_history()
