@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.text import capfirst
+from django.utils.text import capfirst as django_capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -75,6 +75,14 @@ SENTENCES = {
     "done": gettext_lazy("%(who)s marked %(kind)s “%(what)s” as done"),
     "confirmed": gettext_lazy("%(who)s confirmed that %(kind)s “%(what)s” is current"),
 }
+
+
+def capfirst(text) -> str:
+    """The first letter capitalised as the reader's language does it (Turkish: i → İ)."""
+    text = str(text)
+    if text[:1] == "i" and (get_language() or "").startswith(("tr", "az")):
+        return "İ" + text[1:]
+    return django_capfirst(text)
 
 
 def register(key: str, model: type[models.Model], **options) -> None:
