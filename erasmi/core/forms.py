@@ -217,5 +217,21 @@ class EditForm(Html5Mixin):
         return bool(self.changes)
 
     def change_summary(self) -> dict:
-        """The changed fields with their new values, for the history (labels come with the reader's language)."""
-        return {name: str(_plain(self.cleaned_data.get(name)))[:200] for name in self.changes}
+        """The changed fields with their new values as facts, for the history: field names, raw values
+        (codes, ISO dates, numbers, booleans, names of related records). The history words them in the
+        reader's language when it is read."""
+        return {name: recorded(self.cleaned_data.get(name)) for name in self.changes}
+
+
+def recorded(value):
+    """A value as the history keeps it: JSON, language-neutral, short."""
+    if isinstance(value, models.Model):
+        names = getattr(value, "names", None)
+        return {"names": names} if isinstance(names, dict) else str(value)[:200]
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return [recorded(item) for item in value]
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()[:200]
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time | Decimal):
+        return _plain(value)
+    return value

@@ -1,6 +1,9 @@
+import datetime
 import uuid
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from erasmi.core import languages
 
@@ -58,3 +61,24 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class LastVisit(models.Model):
+    """When someone last looked at their start page: it shows what changed since."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True, related_name="+")
+    seen = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.user_id}: {self.seen}"
+
+    @classmethod
+    def visit(cls, user) -> datetime.datetime | None:
+        """Note this visit; returns the time of the one before (None on the first)."""
+        now = timezone.now()
+        previous = cls.objects.filter(user=user).values_list("seen", flat=True).first()
+        if previous is None:
+            cls.objects.get_or_create(user=user, defaults={"seen": now})
+        else:
+            cls.objects.filter(user=user).update(seen=now)
+        return previous

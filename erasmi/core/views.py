@@ -1,10 +1,16 @@
 from django.shortcuts import render
 
 from erasmi.compendium.models import Practice
-from erasmi.core import languages
+from erasmi.core import languages, start
+from erasmi.core.models import LastVisit
 
 
 def home(request):
+    """The platform's front page; for someone signed in, their overview first (see core.start)."""
+    sections = []
+    if request.user.is_authenticated:
+        since = LastVisit.visit(request.user)
+        sections = start.sections(start.Overview(request.user, since=since))
     language = languages.current()
     recent = Practice.objects.published().with_listing().order_by("-published_at", "slug")[:6]
     return render(
@@ -13,6 +19,7 @@ def home(request):
         {
             "recent": [(p, p.translation(language)) for p in recent],
             "practice_count": Practice.objects.published().count(),
+            "sections": sections,
         },
     )
 

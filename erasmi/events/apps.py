@@ -15,3 +15,12 @@ class EventsConfig(AppConfig):
 
         post_save.connect(events_changed, sender=Event, dispatch_uid="events-changed-save")
         post_delete.connect(events_changed, sender=Event, dispatch_uid="events-changed-delete")
+
+        from erasmi.events import start
+        from erasmi.events.models import Registration
+        from erasmi.networks import history
+
+        start.register()
+        history.register("event", Event, choices={"formats": Event.Format.choices})
+        history.register("registration", Registration)
+        history.register("minutes", Event, label=_("minutes"), labels={"attended": _("attendance")}, names_only=True)

@@ -76,6 +76,12 @@ class MinutesForm(EditForm, forms.ModelForm):
         )
         self.fields["attended"].initial = [r.pk for r in registrations if r.attended]
 
+    history_kind = "minutes"
+
+    def change_summary(self) -> dict:
+        """Which of minutes, decisions and attendance changed; the texts stay in the minutes."""
+        return dict.fromkeys(self.changes, True)
+
     def save(self, commit=True):
         event = super().save(commit)
         if "attended" not in self.changes:

@@ -66,6 +66,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts", "pk"]
+        verbose_name = _("meeting")
         indexes = [models.Index(fields=["network", "starts"]), models.Index(fields=["working_group", "starts"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(ends__gte=models.F("starts")), name="event_ends_after_start")
@@ -111,6 +112,7 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["registered", "pk"]
+        verbose_name = _("registration")
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_person")]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from erasmi.events.models import Event, Registration
-from erasmi.networks.models import Person
+from erasmi.networks.models import HistoryEntry, Person
 
 
 class RegistrationError(Exception):
@@ -35,8 +35,17 @@ def register(event: Event, person: Person) -> Registration:
         # Registering again is a new registration: it queues behind everyone already waiting.
         registration.status, registration.registered = status, timezone.now()
         registration.save(update_fields=["status", "registered", "updated"])
-        return registration
-    return Registration.objects.create(event=event, person=person, status=status)
+    else:
+        registration = Registration.objects.create(event=event, person=person, status=status)
+    _note(registration, HistoryEntry.Action.REGISTERED, event, {"status": status})
+    return registration
+
+
+def _note(registration: Registration, action: str, event: Event, changes: dict | None = None) -> None:
+    """The network's history: who registered, cancelled or moved up, for which meeting."""
+    HistoryEntry.record(
+        event.network, registration.person.user, action, registration, changes, kind="registration", name=event.title
+    )
 
 
 @transaction.atomic
@@ -44,9 +53,12 @@ def cancel(registration: Registration) -> Registration | None:
     """Cancel; when a place becomes free, the first on the waiting list moves up. Returns who moved up."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration.refresh_from_db()
+    if registration.status == Registration.Status.CANCELLED:
+        return None  # cancelled already (a second click): nothing happens
     was_confirmed = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.save(update_fields=["status", "updated"])
+    _note(registration, HistoryEntry.Action.CANCELLED, event)
     if not was_confirmed:
         return None
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -56,4 +68,5 @@ def cancel(registration: Registration) -> Registration | None:
     if first:
         first.status = Registration.Status.CONFIRMED
         first.save(update_fields=["status", "updated"])
+        _note(first, HistoryEntry.Action.MOVED_UP, event)
     return first

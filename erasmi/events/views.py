@@ -224,7 +224,14 @@ def _save_changes(request, form, saved: str) -> None:
         messages.info(request, _("Nothing was changed."))
         return
     event = form.save()
-    HistoryEntry.record(event.network, request.user, HistoryEntry.Action.CHANGED, event, form.change_summary())
+    HistoryEntry.record(
+        event.network,
+        request.user,
+        HistoryEntry.Action.CHANGED,
+        event,
+        form.change_summary(),
+        kind=getattr(form, "history_kind", None),
+    )
     messages.success(request, saved)
 
 

@@ -112,7 +112,7 @@ class MembershipForm(EditForm, forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["joined", "left", "agreement_signed", "agreement_date_unknown"]
+        fields = ["joined", "left", "agreement_signed", "agreement_date_unknown", "listed_publicly"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ["joined", "left", "agreement_signed"]}
 
     def clean(self):

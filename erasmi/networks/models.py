@@ -34,6 +34,9 @@ class Network(models.Model):
         related_name="network",
         help_text=_("The network's own profile in the compendium."),
     )
+    contact_email = models.EmailField(
+        _("contact e-mail address"), blank=True, help_text=_("Shown on the network's public page.")
+    )
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -73,6 +76,7 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organisation")
 
     def __str__(self):
         return self.name
@@ -98,6 +102,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}".strip()
@@ -157,11 +162,17 @@ class Membership(models.Model):
     agreement_document = models.ForeignKey(
         "Document", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("signed agreement (file)")
     )
+    listed_publicly = models.BooleanField(
+        _("shown on the network's public page"),
+        default=False,
+        help_text=_("Only if the organisation agreed to be listed as a member."),
+    )
 
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name"]
+        verbose_name = _("membership")
         constraints = [
             models.UniqueConstraint(fields=["network", "organisation", "joined"], name="unique_membership_period"),
             models.CheckConstraint(
@@ -237,6 +248,7 @@ class Role(models.Model):
     objects = RoleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("role")
         constraints = [models.UniqueConstraint(fields=["network", "person"], name="one_role_per_network")]
 
     def __str__(self):
@@ -274,6 +286,7 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created", "-pk"]
+        verbose_name = _("invitation")
 
     def __str__(self):
         return f"{self.email} → {self.network}"
@@ -306,6 +319,7 @@ class WorkingGroup(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("working group")
         constraints = [models.UniqueConstraint(fields=["network", "slug"], name="unique_group_slug")]
 
     def __str__(self):
@@ -361,6 +375,7 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-created"]
+        verbose_name = _("document")
 
     def __str__(self):
         return self.title
@@ -400,11 +415,16 @@ class HistoryEntry(models.Model):
         INVITED = "invited", _("invited")
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
+        REGISTERED = "registered", _("registered")
+        CANCELLED = "cancelled", _("cancelled")
+        MOVED_UP = "moved_up", _("moved up")
+        DONE = "done", _("done")
+        CONFIRMED = "confirmed", _("confirmed")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="history")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices)
-    object_type = models.CharField(max_length=40)
+    object_type = models.CharField(max_length=40, help_text="A stable key of the kind of thing (see networks.history).")
     object_id = models.CharField(max_length=40)
     object_repr = models.CharField(max_length=200)
     changes = models.JSONField(default=dict, blank=True)
@@ -418,14 +438,26 @@ class HistoryEntry(models.Model):
         return f"{self.object_repr}: {self.action}"
 
     @classmethod
-    def record(cls, network, actor, action: str, obj, changes: dict | None = None) -> "HistoryEntry":
+    def record(
+        cls,
+        network,
+        actor,
+        action: str,
+        obj,
+        changes: dict | None = None,
+        *,
+        kind: str | None = None,
+        name: str | None = None,
+    ) -> "HistoryEntry":
+        """Note what happened as facts (a kind key, field names, raw values); networks.history words them
+        in the reader's language when the history is read."""
         return cls.objects.create(
             network=network,
             actor=actor if actor is not None and actor.is_authenticated else None,
             action=action,
-            object_type=obj._meta.verbose_name,
+            object_type=kind or obj._meta.model_name,
             object_id=str(obj.pk),
-            object_repr=str(obj)[:200],
+            object_repr=(name if name is not None else str(obj))[:200],
             changes=changes or {},
         )
 
@@ -444,6 +476,7 @@ class Task(models.Model):
 
     class Meta:
         ordering = [models.F("due").asc(nulls_last=True), "created"]
+        verbose_name = _("task")
 
     def __str__(self):
         return self.title

@@ -9,16 +9,16 @@ from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.accounts.adapter import AFTER_SIGN_IN
-from erasmi.core import languages, once, params, permissions
+from erasmi.core import languages, once, params, permissions, start
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import XLSX_TYPE
-from erasmi.networks import exports, importers, services
+from erasmi.networks import exports, importers, services, tasks
+from erasmi.networks import history as history_words
 from erasmi.networks import people as people_services
 from erasmi.networks.forms import (
     DocumentForm,
@@ -55,8 +55,10 @@ def network_list(request):
 
 
 def network_detail(request, slug):
+    """Members see their overview of the network; visitors its public profile (see core.start)."""
     network = _network(request, slug)
     member = permissions.can(request.user, "network.view_internal", network)
+    overview = start.Overview(request.user, network=network, is_member=member)
     return render(
         request,
         "networks/detail.html",
@@ -66,6 +68,8 @@ def network_detail(request, slug):
             "can_manage": permissions.can(request.user, "network.manage", network),
             "member_count": network.memberships.current().count(),
             "groups": network.working_groups.select_related("lead") if member else [],
+            "sections": start.sections(overview) if member else [],
+            "public_sections": start.public_sections(overview),
         },
     )
 
@@ -151,15 +155,13 @@ def group_detail(request, slug, group):
     if request.method == "POST":
         permissions.require(request.user, "group.manage", working_group)
         if "done" in request.POST:
-            working_group.tasks.filter(pk=params.object_id(request.POST["done"]), done__isnull=True).update(
-                done=timezone.now()
-            )
+            tasks.mark_done(working_group, params.object_id(request.POST["done"]), request.user)
             return redirect(working_group.get_absolute_url())
         if task_form.is_valid():
             with transaction.atomic():
                 if not once.claim(request, task_form):  # a double click adds the task once
                     task_form.instance.working_group = working_group
-                    task_form.save()
+                    tasks.added(task_form.save(), request.user)
                     once.done(request, task_form, working_group.get_absolute_url())
             messages.success(request, _("The task was added."))
             return redirect(working_group.get_absolute_url())
@@ -468,11 +470,16 @@ def history(request, slug):
     if object_type := request.GET.get("type"):
         entries = entries.filter(object_type=object_type)
     page, query = paginate(request, entries, 50)
-    types = network.history.order_by().values_list("object_type", flat=True).distinct()
     return render(
         request,
         "networks/history.html",
-        {"network": network, "page": page, "types": sorted(types), "query": query},
+        {
+            "network": network,
+            "page": page,
+            "entries": history_words.describe(page.object_list),
+            "types": history_words.kinds(network.history),
+            "query": query,
+        },
     )
 
 

@@ -6,3 +6,19 @@ class OffersConfig(AppConfig):
     name = "erasmi.offers"
     label = "offers"
     verbose_name = _("Offers")
+
+    def ready(self):
+        from erasmi.networks import history
+        from erasmi.offers import start
+        from erasmi.offers.models import Offer
+
+        start.register()
+        history.register(
+            "offer",
+            Offer,
+            labels={
+                "title": _("title"),
+                "description": _("description"),
+                "spoken": _("languages of the offer"),
+            },
+        )

@@ -107,6 +107,15 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     def slot_rows(self):
         return [(self[f"day{n}"], self[f"start{n}"], self[f"end{n}"]) for n in range(SLOTS)]
 
+    def history_summary(self) -> dict:
+        """The changes for the history: the weekly times as one fact, the confirmation left out."""
+        slots = {f"{kind}{n}" for kind in ("day", "start", "end") for n in range(SLOTS)}
+        changes = {name: value for name, value in self.change_summary().items() if name not in slots}
+        changes.pop("still_current", None)
+        if slots & set(self.changes):
+            changes["schedule"] = True
+        return changes
+
     def clean(self):
         data = super().clean()
         schedule = []

@@ -143,6 +143,7 @@ class Offer(models.Model):
     objects = OfferQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("offer")
         indexes = [models.Index(fields=["latitude", "longitude"]), models.Index(fields=["category"])]
         constraints = [
             models.CheckConstraint(

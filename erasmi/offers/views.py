@@ -13,7 +13,7 @@ from erasmi.core import languages, once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import csv_response
-from erasmi.networks.models import Person
+from erasmi.networks.models import HistoryEntry, Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
@@ -116,17 +116,26 @@ def _save_offer(request, form):
         if earlier := once.claim(request, form):
             return redirect(earlier)
         offer = form.save()
+        _note(offer, request.user, HistoryEntry.Action.CREATED)
         once.done(request, form, offer.get_absolute_url())
         messages.success(request, _("The offer was saved."))
     elif form.changed:
         form.save()
+        _note(offer, request.user, HistoryEntry.Action.CHANGED, form.history_summary())
         messages.success(request, _("The offer was saved."))
     elif form.cleaned_data.get("still_current"):
         offer.confirm()
+        _note(offer, request.user, HistoryEntry.Action.CONFIRMED)
         messages.success(request, _("Thank you: the offer is marked as current."))
     else:
         messages.info(request, _("Nothing was changed."))
     return redirect(offer.get_absolute_url())
+
+
+def _note(offer, user, action: str, changes: dict | None = None) -> None:
+    """The offer's network notes it in its history (an offer outside any network has none)."""
+    if offer.network_id:
+        HistoryEntry.record(offer.network, user, action, offer, changes, name=offer.title())
 
 
 def export(request, fmt):
