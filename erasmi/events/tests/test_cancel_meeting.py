@@ -157,3 +157,20 @@ def test_agendas_and_minutes_are_edited_as_plain_text_and_keep_their_line_breaks
     assert "&lt;li&gt;" not in form and "- Begrüßung\n- Panel</textarea>" in form
     detail = client.get(event.get_absolute_url()).text
     assert "- Begrüßung<br>- Panel" in detail and "<p>Eins<br>Zwei</p>" in detail
+
+
+def test_two_coordinators_cancelling_at_the_same_moment_send_each_mail_once(
+    transactional_db, coordinator, meeting, smtp_server
+):
+    from django.test import Client
+
+    from erasmi.core.tests.parallel import at_once
+
+    def cancel():
+        client = Client()
+        client.force_login(coordinator)
+        return client.post(url("events:cancel_event", "erfurt", meeting.pk)).status_code
+
+    assert at_once([cancel, cancel, cancel]) == [302, 302, 302]
+    assert sorted(m["to"][0] for m in smtp_server.messages) == ["ayse@example.org", "ute@example.org"]
+    assert HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED).count() == 1
