@@ -7,7 +7,7 @@ control characters go.
 
 import re
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -24,3 +24,15 @@ def body_text(text: str) -> str:
 def send(subject: str, body: str, recipients: list[str], *, sender: str | None = None) -> int:
     """Send a plain-text mail (through the configured backend, SMTP in production)."""
     return send_mail(subject_line(subject), body_text(body), sender, recipients)
+
+
+def send_many(mails: list[tuple[str, str, list[str]]], *, sender: str | None = None) -> int:
+    """Send several plain-text mails (subject, body, recipients) over one connection.
+
+    The connection is opened before the first mail: a server that cannot be reached sends none.
+    """
+    messages = [EmailMessage(subject_line(s), body_text(b), sender, to) for s, b, to in mails]
+    if not messages:
+        return 0
+    with get_connection() as connection:
+        return connection.send_messages(messages)

@@ -35,10 +35,18 @@ class EventForm(OnceMixin, EditForm, forms.ModelForm):
             "agenda": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, network, **kwargs):
+    def __init__(self, *args, network, groups=None, **kwargs):
+        """``groups``: the working groups the person may plan for, when they may not plan for the whole network."""
         self.network = network
         super().__init__(*args, **kwargs)
-        self.fields["working_group"].queryset = network.working_groups.all()
+        # A closed group takes no new meetings; a meeting it already has keeps showing it.
+        choosable = network.working_groups.open() if groups is None else groups
+        if self.instance.working_group_id:
+            choosable = choosable | network.working_groups.filter(pk=self.instance.working_group_id)
+        self.fields["working_group"].queryset = choosable.distinct()
+        if groups is not None:
+            self.fields["working_group"].required = True
+            self.fields["working_group"].empty_label = None
 
     def clean(self):
         data = super().clean()
@@ -51,7 +59,12 @@ class EventForm(OnceMixin, EditForm, forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.network = self.network
-        return super().save(commit)
+        if self.instance.pk is None:
+            return super().save(commit)
+        # Only the form's fields are written: a cancellation meanwhile is never undone by an edit.
+        event = super().save(commit=False)
+        event.save(update_fields=self._meta.fields)
+        return event
 
 
 class MinutesForm(EditForm, forms.ModelForm):
@@ -83,7 +96,8 @@ class MinutesForm(EditForm, forms.ModelForm):
         return dict.fromkeys(self.changes, True)
 
     def save(self, commit=True):
-        event = super().save(commit)
+        event = super().save(commit=False)
+        event.save(update_fields=self._meta.fields)
         if "attended" not in self.changes:
             return event
         chosen = {r.pk for r in self.cleaned_data["attended"]}

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.utils import timezone
 
 from erasmi.core import ical
-from erasmi.core.html import to_text
 
 
 def calendar(events, name: str, base_url: str) -> bytes:
@@ -24,8 +23,10 @@ def calendar(events, name: str, base_url: str) -> bytes:
             "summary": event.title,
             "location": event.place or event.online_url,
             "url": url,
-            "description": "\n\n".join(part for part in (to_text(event.description), url) if part),
+            "description": "\n\n".join(part for part in (event.description, url) if part),
             "class": "PUBLIC" if event.visibility == event.Visibility.PUBLIC else "PRIVATE",
+            # A cancelled meeting stays in subscribed calendars, marked as cancelled there.
+            "status": "CANCELLED" if event.is_cancelled else "CONFIRMED",
         }
 
     return ical.calendar(name, (properties(event) for event in events))

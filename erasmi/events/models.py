@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from erasmi.core.html import sanitize
 from erasmi.networks.models import Network, Person, WorkingGroup
 
 
@@ -40,6 +39,10 @@ class Event(models.Model):
         PUBLIC = "public", _("Public")
         MEMBERS = "members", _("Members only")
 
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
     network = models.ForeignKey(Network, models.CASCADE, related_name="events")
     working_group = models.ForeignKey(
         WorkingGroup, models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("working group")
@@ -59,6 +62,9 @@ class Event(models.Model):
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("Empty: no limit."))
     minutes = models.TextField(_("minutes"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
+    # Set only by services.cancel_event (one conditional UPDATE), never by a form.
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED, editable=False)
+    cancelled = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
@@ -75,11 +81,8 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        # Rich text is cleaned once, on the way in.
-        for field in ("description", "agenda", "minutes", "decisions"):
-            setattr(self, field, sanitize(getattr(self, field)))
-        super().save(*args, **kwargs)
+    # Description, agenda, minutes and decisions are plain text: typed and shown with their line
+    # breaks, escaped on the page (older HTML was turned into text by migration 0004).
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.network.slug, self.pk])
@@ -92,6 +95,10 @@ class Event(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends < timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
 
 
 class Registration(models.Model):

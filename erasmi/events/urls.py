@@ -14,6 +14,8 @@ urlpatterns = [
     path("<slug:slug>/events/<id:pk>/cancel/", views.cancel, name="cancel"),
     path("<slug:slug>/events/<id:pk>/minutes/", views.minutes, name="minutes"),
     path("<slug:slug>/events/<id:pk>/edit/", views.event_edit, name="edit"),
+    path("<slug:slug>/events/<id:pk>/cancel-meeting/", views.event_cancel, name="cancel_event"),
+    path("<slug:slug>/events/<id:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),
 ]
 
 feed_urlpatterns = [

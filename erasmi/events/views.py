@@ -1,5 +1,6 @@
 import calendar as calendar_module
 import datetime
+import smtplib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from erasmi.core import once, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.models import ContentVersion
-from erasmi.events import ical, services
+from erasmi.core.spreadsheets import XLSX_TYPE
+from erasmi.events import exports, ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
 from erasmi.networks import people
@@ -47,9 +50,12 @@ def _calendar(request, network, group=None):
         # A month can hold hundreds of events: read only what a cell shows, no model objects.
         base = reverse("events:detail", args=[network.slug, 0])[: -len("0/")]
         by_day = {}
-        for pk, title, starts in events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts"):
+        shown = events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts", "status")
+        for pk, title, starts, status in shown:
             local = timezone.localtime(starts)
-            by_day.setdefault(local.date(), []).append({"url": f"{base}{pk}/", "title": title, "time": local})
+            by_day.setdefault(local.date(), []).append(
+                {"url": f"{base}{pk}/", "title": title, "time": local, "cancelled": status == Event.Status.CANCELLED}
+            )
         context.update(
             month=month,
             weeks=[[(day, by_day.get(day, []), day.month == month.month) for day in week] for week in weeks],
@@ -108,7 +114,9 @@ def event_detail(request, slug, pk):
             "event": event,
             "network": event.network,
             "registration": registration,
-            "can_register": permissions.can(request.user, "event.register", event) and not event.is_past,
+            "can_register": permissions.can(request.user, "event.register", event)
+            and not event.is_past
+            and not event.is_cancelled,
             "can_manage": can_manage,
             "confirmed": counts[Registration.Status.CONFIRMED],
             "waiting": counts[Registration.Status.WAITING],
@@ -141,6 +149,9 @@ def event_ics(request, slug, pk):
 def register(request, slug, pk):
     event = _event(request, slug, pk)
     permissions.require(request.user, "event.register", event)
+    if event.is_cancelled:
+        messages.error(request, _("The meeting was cancelled; registration is closed."))
+        return redirect(event.get_absolute_url())
     try:
         registration = services.register(event, Person.for_user(request.user))
     except services.RegistrationError:
@@ -163,10 +174,27 @@ def cancel(request, slug, pk):
     return redirect(event.get_absolute_url())
 
 
+def _plannable_groups(request, network):
+    """None for who may plan the network's meetings; else the open groups the person runs (404 if none)."""
+    if permissions.can(request.user, "network.manage", network):
+        return None
+    groups = network.working_groups.open().select_related("lead", "network")
+    mine = [g.pk for g in groups if permissions.can(request.user, "group.manage", g)]
+    if not mine:
+        raise Http404
+    return groups.filter(pk__in=mine)
+
+
 @login_required
 def event_create(request, slug):
-    network = _network(request, slug, "network.manage")
-    form = EventForm(request.POST or None, network=network)
+    network = _network(request, slug, "network.view_internal")
+    groups = _plannable_groups(request, network)
+    initial = {}
+    choosable = groups if groups is not None else network.working_groups.open()
+    if group := choosable.filter(slug=request.GET.get("group") or "").first():
+        # Planned from the group's page: the group is chosen, and so is the kind.
+        initial = {"working_group": group.pk, "kind": Event.Kind.GROUP_MEETING}
+    form = EventForm(request.POST or None, network=network, groups=groups, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if earlier := once.claim(request, form):
@@ -177,7 +205,7 @@ def event_create(request, slug):
             once.done(request, form, event.get_absolute_url())
         messages.success(request, _("The meeting was scheduled."))
         return redirect(event.get_absolute_url())
-    return render(request, "events/form.html", {"network": network, "form": form})
+    return render(request, "events/form.html", {"network": network, "form": form, "group": group})
 
 
 @login_required
@@ -266,3 +294,46 @@ def personal_feed(request, token):
     networks = list(Network.objects.filter(roles__in=Role.objects.active().filter(person=person)).order_by("pk"))
     events = Event.objects.filter(network__in=networks)
     return _feed(events, "Erasmi", networks, f"person-{person.pk}", request)
+
+
+@login_required
+def event_cancel(request, slug, pk):
+    """A coordinator (or the group's lead) calls a meeting off, after confirming; registrants are told by mail."""
+    event = _event(request, slug, pk, "event.manage")
+    if request.method != "POST":
+        if event.is_cancelled:
+            messages.info(request, _("The meeting was cancelled already."))
+            return redirect(event.get_absolute_url())
+        told = (Registration.Status.CONFIRMED, Registration.Status.WAITING)
+        return render(
+            request,
+            "events/cancel.html",
+            {"network": event.network, "event": event, "told": event.registrations.filter(status__in=told).count()},
+        )
+    try:
+        sent = services.cancel_event(event, request.user)
+    except (OSError, smtplib.SMTPException):
+        text = _("The mails to the registrants could not be sent, so the meeting was not cancelled. Try again later.")
+        messages.error(request, text)
+        return redirect(event.get_absolute_url())
+    if sent is None:  # a second click, or someone else was quicker
+        messages.info(request, _("The meeting was cancelled already."))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The meeting was cancelled; %(count)s person was told by mail.",
+                "The meeting was cancelled; %(count)s people were told by mail.",
+                sent,
+            )
+            % {"count": sent},
+        )
+    return redirect(event.get_absolute_url())
+
+
+@login_required
+def participants_xlsx(request, slug, pk):
+    event = _event(request, slug, pk, "event.manage")
+    response = HttpResponse(exports.participants_xlsx(event), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-participants.xlsx"'
+    return response

@@ -94,7 +94,7 @@ def load(users: dict) -> Network:
             kind=Event.Kind.NETWORK_MEETING,
             formats=["panel", "discussion", "network_cafe"],
             title=f"Netzwerktreffen {n + 1}",
-            agenda="<ul><li>Begrüßung</li><li>Panel</li><li>Netzwerkcafé mit Info-Tischen</li></ul>",
+            agenda="Begrüßung\nPanel\nNetzwerkcafé mit Info-Tischen",
             starts=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0))),
             ends=timezone.make_aware(datetime.datetime.combine(day, datetime.time(18, 0))),
             place="Zentrum für Integration, Demostadt",

@@ -77,8 +77,19 @@ class UploadField(forms.FileField):
             uploads.check(value)
 
 
+def _note_field():
+    return forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What is new in this version (optional)."),
+    )
+
+
 class DocumentForm(OnceMixin, forms.ModelForm):
     file = UploadField(label=_("File"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
+    note = _note_field()
 
     class Meta:
         model = Document
@@ -91,6 +102,15 @@ class DocumentForm(OnceMixin, forms.ModelForm):
 
 class VersionForm(OnceMixin, forms.Form):
     file = UploadField(label=_("New version"), help_text=_("PDF, office documents, images or text; up to 20 MB."))
+    note = _note_field()
+
+
+class DocumentEditForm(EditForm, forms.ModelForm):
+    """Rename a document (or file it under another kind)."""
+
+    class Meta:
+        model = Document
+        fields = ["title", "kind"]
 
 
 class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):

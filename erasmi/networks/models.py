@@ -271,6 +271,10 @@ class Invitation(models.Model):
         PENDING = "pending", _("invited")
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
+        CLOSED = "closed", _("closed")
+        REOPENED = "reopened", _("reopened")
+        CANCELLED = "cancelled", _("cancelled")
+        DELETED = "deleted", _("deleted")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, models.CASCADE, related_name="invitations")
@@ -300,6 +304,11 @@ class Invitation(models.Model):
         return self.state == self.State.PENDING and self.expires <= timezone.now()
 
 
+class WorkingGroupQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed__isnull=True)
+
+
 class WorkingGroup(models.Model):
     class Kind(models.TextChoices):
         PERMANENT = "permanent", _("Permanent")
@@ -316,6 +325,10 @@ class WorkingGroup(models.Model):
         Person, models.SET_NULL, null=True, blank=True, related_name="led_groups", verbose_name=_("lead")
     )
     members = models.ManyToManyField(Person, blank=True, related_name="working_groups", verbose_name=_("members"))
+    # A closed group keeps its history (meetings, documents, tasks) but takes no new meetings or tasks.
+    closed = models.DateField(_("closed"), null=True, blank=True, editable=False)
+
+    objects = WorkingGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -327,6 +340,10 @@ class WorkingGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:group", args=[self.network.slug, self.slug])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed is not None
 
 
 class PrivateStorage(FileSystemStorage):
@@ -393,6 +410,7 @@ class DocumentVersion(models.Model):
     size = models.PositiveBigIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     uploaded = models.DateTimeField(default=timezone.now)
+    note = models.TextField(_("note"), blank=True, help_text=_("What is new in this version."))
 
     class Meta:
         ordering = ["-number"]
@@ -420,6 +438,9 @@ class HistoryEntry(models.Model):
         MOVED_UP = "moved_up", _("moved up")
         DONE = "done", _("done")
         CONFIRMED = "confirmed", _("confirmed")
+        CLOSED = "closed", _("closed")
+        REOPENED = "reopened", _("reopened")
+        DELETED = "deleted", _("deleted")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="history")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")

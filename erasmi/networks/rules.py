@@ -47,3 +47,11 @@ def manage_group(user, group):
         return True
     is_lead = bool(user.is_authenticated and group.lead_id and group.lead.user_id == user.pk)
     return is_lead and role_in(user, group.network) is not None
+
+
+@rule("document.manage")
+def manage_document(user, document):
+    """Coordinators rename and delete the network's documents; a group's lead those of the group."""
+    if manage(user, document.network):
+        return True
+    return bool(document.working_group_id and manage_group(user, document.working_group))

@@ -224,8 +224,8 @@ def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, 
 
 
 @transaction.atomic
-def add_version(document: Document, upload, user) -> DocumentVersion:
-    """Store an upload as the next version of the document (numbers never repeat)."""
+def add_version(document: Document, upload, user, note: str = "") -> DocumentVersion:
+    """Store an upload as the next version of the document (numbers never repeat), with a note on what is new."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
     version = DocumentVersion.objects.create(
@@ -235,6 +235,7 @@ def add_version(document: Document, upload, user) -> DocumentVersion:
         original_name=upload.name[:255],
         size=upload.size,
         uploaded_by=user,
+        note=note,
     )
     HistoryEntry.record(
         document.network, user, HistoryEntry.Action.UPLOADED, document, {"version": version.number, "file": upload.name}
@@ -305,3 +306,20 @@ def publish_to_compendium(network: Network, user, language: str):
     network.practice = practice
     network.save(update_fields=["practice"])
     return practice
+
+
+def delete_document(document: Document, actor) -> bool:
+    """Delete a document with all its versions; the files leave private storage once the deletion is committed.
+
+    False when it was deleted already (a second click).
+    """
+    with transaction.atomic():
+        document = Document.objects.select_for_update().filter(pk=document.pk).select_related("network").first()
+        if document is None:
+            return False
+        files = list(document.versions.values_list("file", flat=True))
+        HistoryEntry.record(document.network, actor, HistoryEntry.Action.DELETED, document, {"versions": len(files)})
+        document.delete()
+        storage = DocumentVersion._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    return True

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from erasmi.networks import views
+from erasmi.networks import documents, groups, views
 
 app_name = "networks"
 urlpatterns = [
@@ -22,4 +22,8 @@ urlpatterns = [
     path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
     path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
     path("<slug:slug>/groups/<slug:group>/edit/", views.group_edit, name="group_edit"),
+    path("<slug:slug>/groups/<slug:group>/close/", groups.group_close, name="group_close"),
+    path("<slug:slug>/groups/<slug:group>/reopen/", groups.group_reopen, name="group_reopen"),
+    path("<slug:slug>/documents/<id:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("<slug:slug>/documents/<id:pk>/delete/", documents.document_delete, name="document_delete"),
 ]

@@ -157,6 +157,9 @@ def group_detail(request, slug, group):
         if "done" in request.POST:
             tasks.mark_done(working_group, params.object_id(request.POST["done"]), request.user)
             return redirect(working_group.get_absolute_url())
+        if working_group.is_closed:
+            messages.error(request, _("The working group is closed; reopen it to add tasks."))
+            return redirect(working_group.get_absolute_url())
         if task_form.is_valid():
             with transaction.atomic():
                 if not once.claim(request, task_form):  # a double click adds the task once
@@ -177,6 +180,7 @@ def group_detail(request, slug, group):
             "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
             "task_form": task_form,
             "records": people_services.records_of(network),
+            "can_plan": can_manage and not working_group.is_closed,
         },
         status=400 if task_form.errors else 200,
     )
@@ -419,7 +423,7 @@ def documents(request, slug):
             document.network = network
             document.event = network.events.filter(pk=params.object_id(request.POST.get("event"))).first()
             document.save()
-            services.add_version(document, form.cleaned_data["file"], request.user)
+            services.add_version(document, form.cleaned_data["file"], request.user, form.cleaned_data["note"])
             after = document.event.get_absolute_url() if document.event else reverse("networks:documents", args=[slug])
             once.done(request, form, after)
         messages.success(request, _("The document was uploaded."))
@@ -438,19 +442,27 @@ def documents(request, slug):
 @login_required
 def document_detail(request, slug, pk):
     network = _network(request, slug, "network.view_internal")
-    document = get_object_or_404(network.documents.prefetch_related("versions__uploaded_by"), pk=pk)
+    document = get_object_or_404(
+        network.documents.select_related("network", "working_group__lead").prefetch_related("versions__uploaded_by"),
+        pk=pk,
+    )
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if not once.claim(request, form):  # a double click adds one version
-                services.add_version(document, form.cleaned_data["file"], request.user)
+                services.add_version(document, form.cleaned_data["file"], request.user, form.cleaned_data["note"])
                 once.done(request, form, request.path)
         messages.success(request, _("The new version was uploaded."))
         return redirect("networks:document", slug=slug, pk=pk)
     return render(
         request,
         "networks/document.html",
-        {"network": network, "document": document, "form": form},
+        {
+            "network": network,
+            "document": document,
+            "form": form,
+            "can_manage": permissions.can(request.user, "document.manage", document),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from erasmi.offers.models import Offer, parse_slot
+from erasmi.offers.models import Offer, normal_postcode, parse_slot
 
 EARTH_KM = 6371.0088
 
@@ -33,6 +33,7 @@ class Item:
     ends: object
     languages: tuple[str, ...] = ()
     hours: float = 0.0
+    postcode: str = ""
 
 
 @dataclass
@@ -56,9 +57,11 @@ def load(offers) -> tuple[list[Item], dict[int, list[int]]]:
         "starts",
         "ends",
         "languages",
+        "postcode",
     )
     items = []
-    for pk, organisation, category, lat, lon, online, schedule, starts, ends, spoken in rows.iterator(chunk_size=5000):
+    for row in rows.iterator(chunk_size=5000):
+        pk, organisation, category, lat, lon, online, schedule, starts, ends, spoken, postcode = row
         slots = tuple(parse_slot(slot) for slot in schedule)
         items.append(
             Item(
@@ -73,6 +76,7 @@ def load(offers) -> tuple[list[Item], dict[int, list[int]]]:
                 ends,
                 tuple(spoken),
                 sum(end - start for start, end in slots) / 60,
+                normal_postcode(postcode),
             )
         )
     groups = defaultdict(list)
@@ -177,65 +181,52 @@ class GapCell:
 
 
 def gaps(offers, areas, categories, target_groups, language: str | None = None) -> dict:
-    """Offers and weekly hours per (category, target group, area); areas are objects with contains(lat, lon)."""
+    """Offers and weekly hours per (category, target group, area).
+
+    Areas are objects with ``covers(postcode, lat, lon)``: the network's districts (by postcode, or
+    a box on the map) or, without districts, one area per postcode. An offer counts in the first
+    area that covers it.
+    """
     items, by_target = load(offers)
     by_id = {item.pk: item for item in items}
     table = {(c, t, a): GapCell() for c in categories for t in target_groups for a in range(len(areas))}
+    where = {}  # offer -> area index (None: in no area)
     for target_group, offer_ids in by_target.items():
         if target_group not in target_groups:
             continue
         for pk in offer_ids:
             item = by_id[pk]
-            if item.category not in categories or item.lat is None:
+            if item.category not in categories:
                 continue
             if language and language not in item.languages:
                 continue
-            for index, area in enumerate(areas):
-                if area.contains(item.lat, item.lon):
-                    cell = table[(item.category, target_group, index)]
-                    cell.offers += 1
-                    cell.hours += item.hours
-                    break
+            if pk not in where:
+                where[pk] = next(
+                    (n for n, area in enumerate(areas) if area.covers(item.postcode, item.lat, item.lon)), None
+                )
+            if where[pk] is not None:
+                cell = table[(item.category, target_group, where[pk])]
+                cell.offers += 1
+                cell.hours += item.hours
     return table
 
 
 @dataclass(frozen=True)
-class GridArea:
+class PostcodeArea:
+    """An area of one or more postcodes (the default for a network that has not named its districts)."""
+
     name: str
-    south: float
-    west: float
-    north: float
-    east: float
+    postcodes: tuple[str, ...]
 
-    def contains(self, lat: float, lon: float) -> bool:
-        return self.south <= lat < self.north and self.west <= lon < self.east
+    def covers(self, postcode: str, lat: float | None = None, lon: float | None = None) -> bool:
+        return normal_postcode(postcode) in self.postcodes
 
 
-def grid(offers, size_km: float = 2.0) -> list[GridArea]:
-    """Square areas over the offers' extent, for networks without their own list of districts."""
-    located = offers.filter(latitude__isnull=False).values_list("latitude", "longitude")
-    points = list(located)
-    if not points:
-        return []
-    south, north = min(p[0] for p in points), max(p[0] for p in points)
-    west, east = min(p[1] for p in points), max(p[1] for p in points)
-    step_lat = size_km / 110.574
-    step_lon = size_km / (111.320 * math.cos(math.radians((south + north) / 2)))
-    rows = max(1, math.ceil((north - south) / step_lat + 1e-9))
-    cols = max(1, math.ceil((east - west) / step_lon + 1e-9))
-    areas = []
-    for r in range(rows):
-        for c in range(cols):
-            s, w = south + r * step_lat, west + c * step_lon
-            areas.append(GridArea(f"{r + 1}-{c + 1}", s, w, s + step_lat, w + step_lon))
-    # The last row and column include their far edge.
-    return [
-        GridArea(
-            a.name,
-            a.south,
-            a.west,
-            a.north + (1e-9 if a.north >= north else 0),
-            a.east + (1e-9 if a.east >= east else 0),
-        )
-        for a in areas
-    ]
+def postcode_areas(offers) -> list[PostcodeArea]:
+    """One area per postcode of the offers, named by postcode and place ("99084 Erfurt"), in postcode order."""
+    places = {}
+    for postcode, city in offers.exclude(postcode="").order_by("postcode", "pk").values_list("postcode", "city"):
+        code = normal_postcode(postcode)
+        if code and not places.get(code):
+            places[code] = city
+    return [PostcodeArea(f"{code} {city}".strip(), (code,)) for code, city in sorted(places.items())]

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -6,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from erasmi.core import languages
 from erasmi.core.forms import EditForm
 from erasmi.core.once import OnceMixin
-from erasmi.offers.models import Category, Offer, TargetGroup
+from erasmi.offers.models import Area, Category, Offer, TargetGroup, normal_postcode
 
 SLOTS = 4
 
@@ -150,4 +152,69 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         offer.schedule = self.cleaned_data["schedule"]
         if self.cleaned_data.get("still_current"):
             offer.confirmed = timezone.localdate()
+        return super().save(commit)
+
+
+class PostcodesField(forms.CharField):
+    """Postcodes typed as a list (commas, spaces or one per line), kept as a sorted list without repeats."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return sorted(set(value))
+        text = super().to_python(value)
+        return sorted({normal_postcode(part) for part in re.split(r"[,;\s]+", text) if part.strip()})
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        wrong = [code for code in value if not POSTCODE.fullmatch(code)]
+        if wrong:
+            raise forms.ValidationError(
+                _("Not a postcode: %(codes)s. Separate postcodes by commas or spaces.") % {"codes": ", ".join(wrong)}
+            )
+
+
+POSTCODE = re.compile(r"[0-9A-Z-]{2,10}")
+
+
+class DistrictForm(OnceMixin, EditForm, forms.ModelForm):
+    postcodes = PostcodesField(
+        label=_("Postcodes"),
+        help_text=_("The district covers the offers with one of these postcodes, e.g. 99084, 99085, 99086."),
+    )
+
+    class Meta:
+        model = Area
+        fields = ["name", "postcodes"]
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if self.network.areas.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("The network already has a district of that name."))
+        return name
+
+    def clean_postcodes(self):
+        postcodes = self.cleaned_data["postcodes"]
+        for other in self.network.areas.exclude(pk=self.instance.pk):
+            shared = sorted(set(postcodes) & set(other.postcodes))
+            if shared:
+                raise forms.ValidationError(
+                    _("%(codes)s already belong to the district “%(district)s”.")
+                    % {"codes": ", ".join(shared), "district": other.name}
+                )
+        return postcodes
+
+    def save(self, commit=True):
+        self.instance.network = self.network
         return super().save(commit)

@@ -36,23 +36,40 @@ class TargetGroup(NamedInLanguages):
 
 
 class Area(models.Model):
-    """A district of a network, for the gap analysis: a bounding box on the map."""
+    """A district of a network, for the gap analysis: the offers whose postcode is in its list.
+
+    An area without postcodes may instead be a bounding box on the map (south, west, north, east).
+    """
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="areas")
     name = models.CharField(_("name"), max_length=120)
-    south = models.FloatField()
-    west = models.FloatField()
-    north = models.FloatField()
-    east = models.FloatField()
+    postcodes = models.JSONField(_("postcodes"), default=list, blank=True)
+    south = models.FloatField(null=True, blank=True)
+    west = models.FloatField(null=True, blank=True)
+    north = models.FloatField(null=True, blank=True)
+    east = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["network", "name"], name="unique_area_name")]
 
     def __str__(self):
         return self.name
 
-    def contains(self, lat: float, lon: float) -> bool:
+    def contains(self, lat: float | None, lon: float | None) -> bool:
+        if None in (lat, lon, self.south, self.west, self.north, self.east):
+            return False
         return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+    def covers(self, postcode: str, lat: float | None, lon: float | None) -> bool:
+        """Whether an offer at this postcode and place lies in the district."""
+        if self.postcodes:
+            return normal_postcode(postcode) in self.postcodes
+        return self.contains(lat, lon)
+
+
+def normal_postcode(postcode: str) -> str:
+    return "".join(str(postcode or "").split()).upper()
 
 
 class Place(models.Model):

@@ -203,7 +203,8 @@ def coordination_report(request, slug):
     distance = params.finite_float(request.GET.get("distance"), default=2.0, low=0.1, high=50)
     groups, unlocated = analysis.overlaps(offers, distance=distance)
     by_id = {o.pk: o for o in offers.select_related("organisation", "category")}
-    areas = list(Area.objects.filter(network=network)) or analysis.grid(offers, size_km=2.0)
+    districts = list(Area.objects.filter(network=network))
+    areas = districts or analysis.postcode_areas(offers)  # without districts: one area per postcode
     all_categories = {c.pk: c for c in Category.objects.prefetch_related("children")}
     # Gaps are counted for the most specific categories (a level, a topic), where offers are filed.
     categories = {pk: c for pk, c in all_categories.items() if c.parent_id or not c.children.all()}
@@ -255,6 +256,7 @@ def coordination_report(request, slug):
             "unlocated": [by_id[pk] for pk in unlocated],
             "areas": areas,
             "rows": rows,
+            "by_districts": bool(districts),
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )

@@ -45,7 +45,7 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     page.get_by_label("Ends *").fill("2030-03-12T12:00")
     page.get_by_label("Place", exact=True).fill("Zentrum für Integration")
     page.get_by_label("Places", exact=True).fill("1")
-    page.get_by_label("Agenda").fill("<ul><li>Kurse 2030</li></ul>")
+    page.get_by_label("Agenda").fill("Kurse 2030\nRäume")
     page.get_by_role("button", name="Schedule", exact=True).click()
     expect(page.get_by_text("The meeting was scheduled.")).to_be_visible()
     meeting_url = page.url
@@ -83,10 +83,12 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     # The coordinator writes the minutes; members read them.
     sign_in(page, "coordinator@example.org")
     page.goto(meeting_url)
-    page.get_by_role("link", name="Write minutes and decisions").click()
-    page.get_by_label("Minutes").fill("<p>Wir planen drei Abendkurse.</p>")
-    page.get_by_label("Decisions").fill("<p>Start im April</p>")
+    page.get_by_role("link", name="Write minutes, decisions and attendance").click()
+    page.get_by_label("Minutes").fill("Wir planen drei Abendkurse.\nDienstags und donnerstags.")
+    page.get_by_label("Decisions").fill("Start im April")
     page.get_by_label("Bora", exact=True).check()
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Wir planen drei Abendkurse.")).to_be_visible()
+    expect(page.locator("#minutes")).to_have_text(
+        "Wir planen drei Abendkurse.\nDienstags und donnerstags.", use_inner_text=True
+    )
     expect(page.get_by_text("attended")).to_be_visible()

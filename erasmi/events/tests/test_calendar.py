@@ -99,14 +99,17 @@ def test_coordinator_schedules_a_meeting_and_bad_times_are_refused(client, coord
         "place": "Rathaus",
         "visibility": "members",
         "capacity": "40",
-        "agenda": "<ul><li>Panel</li></ul><script>alert(1)</script>",
+        "agenda": "Panel\r\n<script>alert(1)</script>",
     }
     response = client.post(url, data)
     assert "The end is before the start." in response.text
     response = client.post(url, {**data, "ends": "2027-03-10T18:00"})
     assert response.status_code == 302
     event = Event.objects.get()
-    assert event.agenda == "<ul><li>Panel</li></ul>"
+    # Agendas are plain text: kept as typed, shown with their line breaks and never as markup.
+    assert event.agenda == "Panel\r\n<script>alert(1)</script>"
+    page = client.get(event.get_absolute_url()).text
+    assert "Panel<br>&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert event.formats == ["panel", "network_cafe"]
     assert timezone.localtime(event.starts).hour == 15
 
@@ -122,15 +125,16 @@ def test_minutes_and_attendance_after_the_meeting(client, coordinator, member, e
     client.post(
         reverse("events:minutes", args=["erfurt", event.pk]),
         {
-            "minutes": "<p>We met.</p><img src=x onerror=alert(1)>",
+            "minutes": "We met.\r\n<img src=x onerror=alert(1)>",
             "decisions": "<p>Next in May</p>",
             "attended": [registration.pk],
         },
     )
     event.refresh_from_db()
     registration.refresh_from_db()
-    assert event.minutes == "<p>We met.</p>"
     assert registration.attended is True
+    page = client.get(event.get_absolute_url()).text
+    assert "We met.<br>&lt;img src=x onerror=alert(1)&gt;" in page
 
 
 def test_a_feed_is_generated_once_and_follows_every_change(client, erfurt_network, django_assert_max_num_queries):

@@ -111,12 +111,28 @@ def test_gaps_count_offers_and_hours_per_area_and_show_empty_cells(db, erfurt_ne
     assert [turkish[(counselling, refugees, i)].offers for i in (0, 1)] == [1, 0]
 
 
-def test_a_grid_covers_every_located_offer(db):
-    for n in range(6):
-        offer(org(f"O{n}"), north_km=n * 1.7)
-    areas = analysis.grid(Offer.objects.all(), size_km=2.0)
-    for o in Offer.objects.all():
-        assert sum(a.contains(o.latitude, o.longitude) for a in areas) == 1
+# Networks without districts used to get an unnamed 2 km grid ("3-4"); now each postcode of their
+# offers is an area, named by postcode and place, so that the report names places people know.
+def test_without_districts_each_postcode_of_the_offers_is_a_named_area(db):
+    for n, postcode in enumerate(["99084", "99084", "99085", " 99086 ", ""]):
+        o = offer(org(f"O{n}"), north_km=n * 1.7)
+        Offer.objects.filter(pk=o.pk).update(postcode=postcode, city="Erfurt" if postcode else "")
+    areas = analysis.postcode_areas(Offer.objects.all())
+    assert [a.name for a in areas] == ["99084 Erfurt", "99085 Erfurt", "99086 Erfurt"]
+    for o in Offer.objects.exclude(postcode=""):
+        assert sum(a.covers(o.postcode) for a in areas) == 1
+
+
+def test_a_district_covers_the_offers_with_its_postcodes_whether_or_not_they_have_coordinates(db, erfurt_network):
+    centre = Area.objects.create(network=erfurt_network, name="Altstadt", postcodes=["99084"])
+    inside = offer(org("A"), at=None)
+    outside = offer(org("B"))
+    Offer.objects.filter(pk=inside.pk).update(postcode="99 084")
+    Offer.objects.filter(pk=outside.pk).update(postcode="99085")
+    counselling = Category.objects.get(slug="counselling-migration").pk
+    refugees = TargetGroup.objects.get(slug="refugees").pk
+    table = analysis.gaps(Offer.objects.all(), [centre], {counselling}, {refugees})
+    assert (table[(counselling, refugees, 0)].offers, table[(counselling, refugees, 0)].hours) == (1, 2.0)
 
 
 def test_bad_coordinates_and_schedules_are_refused(db):
