@@ -65,7 +65,7 @@ def test_a_double_click_on_cancel_sends_no_second_mail(client, coordinator, meet
     second = client.post(url("events:cancel_event", "erfurt", meeting.pk), follow=True)
     assert "The meeting was cancelled already." in second.text
     assert len(smtp_server.messages) == 2
-    assert HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED).count() == 1
+    assert HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED, object_type="event").count() == 1
 
 
 def test_when_no_mail_can_be_sent_the_meeting_stays_scheduled(client, coordinator, meeting, settings):
@@ -76,7 +76,7 @@ def test_when_no_mail_can_be_sent_the_meeting_stays_scheduled(client, coordinato
     assert "could not be sent, so the meeting was not cancelled" in response.text
     meeting.refresh_from_db()
     assert meeting.status == Event.Status.SCHEDULED
-    assert not HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED).exists()
+    assert not HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED, object_type="event").exists()
 
 
 def test_a_member_cannot_cancel_and_another_networks_coordinator_learns_nothing(client, member, meeting):
@@ -173,4 +173,4 @@ def test_two_coordinators_cancelling_at_the_same_moment_send_each_mail_once(
 
     assert at_once([cancel, cancel, cancel]) == [302, 302, 302]
     assert sorted(m["to"][0] for m in smtp_server.messages) == ["ayse@example.org", "ute@example.org"]
-    assert HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED).count() == 1
+    assert HistoryEntry.objects.filter(action=HistoryEntry.Action.CANCELLED, object_type="event").count() == 1
