@@ -1,6 +1,6 @@
 from django.urls import path
 
-from erasmi.networks import views
+from erasmi.networks import organisations, views, views_people
 
 app_name = "networks"
 urlpatterns = [
@@ -22,4 +22,10 @@ urlpatterns = [
     path("<slug:slug>/groups/new/", views.group_create, name="group_create"),
     path("<slug:slug>/groups/<slug:group>/", views.group_detail, name="group"),
     path("<slug:slug>/groups/<slug:group>/edit/", views.group_edit, name="group_edit"),
+    path("<slug:slug>/members/new/", organisations.organisation_add, name="organisation_add"),
+    path("<slug:slug>/members/<id:pk>/organisation/", organisations.organisation_edit, name="organisation"),
+    path("<slug:slug>/members/<id:pk>/end/", organisations.membership_end, name="membership_end"),
+    path("<slug:slug>/people/<id:pk>/edit/", views_people.person_edit, name="person_edit"),
+    path("<slug:slug>/join/", views_people.join, name="join"),
+    path("<slug:slug>/join/<id:pk>/", views_people.join_answer, name="join_answer"),
 ]
