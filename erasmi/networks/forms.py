@@ -209,7 +209,7 @@ ORGANISATION_FIELDS = ["name", "actor_type", "sector", "street", "postcode", "ci
 def network_people(network):
     """The network's own records of its people (what its people page shows), without erased ones."""
     entries = models.Q(roles__network=network, roles__record__isnull=True) | models.Q(records__network=network)
-    return Person.objects.filter(entries).exclude(first_name=Person.ERASED).distinct()
+    return Person.objects.filter(pk__in=Person.objects.filter(entries).values("pk")).exclude(first_name=Person.ERASED)
 
 
 class OrganisationAddForm(OnceMixin, Html5Mixin, forms.ModelForm):
@@ -256,8 +256,10 @@ class OrganisationForm(EditForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         people = network_people(membership.network).filter(organisation=membership.organisation)
         if membership.contact_id:  # the current contact stays choosable, unless erased
-            people = people | Person.objects.filter(pk=membership.contact_id).exclude(first_name=Person.ERASED)
-        self.fields["contact"].queryset = people.distinct().order_by("last_name", "first_name")
+            people = Person.objects.filter(
+                models.Q(pk__in=people.values("pk")) | models.Q(pk=membership.contact_id)
+            ).exclude(first_name=Person.ERASED)
+        self.fields["contact"].queryset = people.order_by("last_name", "first_name")
         self.fields["contact"].help_text = _("One of the organisation's people in this network.")
 
     def clean_name(self):

@@ -31,21 +31,28 @@ def _membership(network, pk) -> Membership:
 def organisation_add(request, slug):
     network = _network(request, slug, "network.manage")
     form = OrganisationAddForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        valid = form.is_valid()  # the one-time key is read even if other fields are wrong
         with transaction.atomic():
-            if earlier := once.claim(request, form):  # a double click adds one organisation
+            # A double click adds one organisation: the second click finds the first one's result
+            # (before the name check, which would now say the organisation is a member already).
+            if earlier := once.claim(request, form):
                 return redirect(earlier)
-            organisation = form.save()
-            membership = Membership.objects.create(
-                network=network, organisation=organisation, joined=form.cleaned_data["joined"]
-            )
-            HistoryEntry.record(
-                network, request.user, HistoryEntry.Action.CREATED, membership, {"joined": str(membership.joined)}
-            )
-            after = reverse("networks:organisation", args=[slug, membership.pk])
-            once.done(request, form, after)
-        messages.success(request, _("%(name)s was added as a member.") % {"name": organisation})
-        return redirect(after)
+            if not valid:
+                transaction.set_rollback(True)  # the key stays free for the corrected form
+            else:
+                organisation = form.save()
+                membership = Membership.objects.create(
+                    network=network, organisation=organisation, joined=form.cleaned_data["joined"]
+                )
+                HistoryEntry.record(
+                    network, request.user, HistoryEntry.Action.CREATED, membership, {"joined": str(membership.joined)}
+                )
+                after = reverse("networks:organisation", args=[slug, membership.pk])
+                once.done(request, form, after)
+        if valid:
+            messages.success(request, _("%(name)s was added as a member.") % {"name": organisation})
+            return redirect(after)
     return render(
         request,
         "networks/organisation_add.html",
