@@ -305,6 +305,7 @@ class PersonEditForm(EditForm, forms.ModelForm):
         self.role = role
         kwargs.setdefault("initial", {})["role"] = role.kind
         super().__init__(*args, **kwargs)
+        self.fields["last_name"].required = False  # people who signed up without one
         members = Organisation.objects.filter(memberships__network=role.network)
         if self.instance.organisation_id:
             members = members | Organisation.objects.filter(pk=self.instance.organisation_id)
