@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from erasmi.accounts import services
 from erasmi.accounts.forms import DeleteAccountForm, NameForm
+from erasmi.accounts.models import User
 from erasmi.core.forms import locked
 
 
@@ -19,7 +20,7 @@ def me(request):
         form = NameForm(instance=request.user)
     else:
         with transaction.atomic():
-            form = NameForm(request.POST, instance=locked(request.user))
+            form = NameForm(request.POST, instance=locked(User.objects.get(pk=request.user.pk)))
             if form.is_valid():
                 if form.changed:
                     services.rename(form.save())
