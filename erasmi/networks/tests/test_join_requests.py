@@ -11,7 +11,7 @@ ASK = {"first_name": "Jana", "last_name": "Neu", "organisation": "Kulturverein M
 
 @pytest.fixture
 def newcomer(db):
-    return User.objects.create_user("jana@example.org", first_name="Jana", language="tr")
+    return User.objects.create_user("jana@example.org", first_name="Jana")
 
 
 def _ask(client, data=ASK, slug="erfurt"):
@@ -57,6 +57,7 @@ def test_coordinator_accepts_and_the_newcomer_becomes_a_member_told_in_their_lan
 ):
     client.force_login(newcomer)
     _ask(client)
+    User.objects.filter(pk=newcomer.pk).update(language="tr")  # signing in in Turkish last time
     client.force_login(coordinator)
     page = client.get(reverse("networks:people", args=["erfurt"]))
     assert "Jana Neu" in page.text and "Kulturverein Mosaik" in page.text and "Hallo!" in page.text
@@ -99,6 +100,7 @@ def test_accepting_someone_known_in_another_network_shows_only_what_they_typed_h
 def test_coordinator_declines_and_the_requester_is_told(client, coordinator, newcomer, erfurt_network, smtp_server):
     client.force_login(newcomer)
     _ask(client)
+    User.objects.filter(pk=newcomer.pk).update(language="tr")
     client.force_login(coordinator)
     request = JoinRequest.objects.get()
     url = reverse("networks:join_answer", args=["erfurt", request.pk])
