@@ -30,7 +30,9 @@ def test_a_group_saved_unchanged_keeps_its_erased_members_count(client, coordina
     client.force_login(coordinator)
     url = reverse("networks:group_edit", args=["erfurt", group.slug])
     data = as_browser_sends(client.get(url).context["form"])
-    data["members"] = [pk for pk in data["members"] if pk != str(erased.pk)]  # a browser cannot send what it is not shown
+    data["members"] = [
+        pk for pk in data["members"] if pk != str(erased.pk)
+    ]  # a browser cannot send what it is not shown
     client.post(url, data)
     assert erased in group.members.all()
     assert not HistoryEntry.objects.filter(network=erfurt_network).exists()

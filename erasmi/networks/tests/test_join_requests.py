@@ -135,8 +135,13 @@ def test_members_and_other_networks_coordinators_cannot_answer(
     for user in (member, halle_coordinator):
         client.force_login(user)
         assert "Jana" not in client.get(reverse("networks:people", args=["erfurt"])).text
-        assert client.post(reverse("networks:join_answer", args=["erfurt", request.pk]), {"accept": "1"}).status_code == 404
-        assert client.post(reverse("networks:join_answer", args=["halle", request.pk]), {"accept": "1"}).status_code == 404
+        assert (
+            client.post(reverse("networks:join_answer", args=["erfurt", request.pk]), {"accept": "1"}).status_code
+            == 404
+        )
+        assert (
+            client.post(reverse("networks:join_answer", args=["halle", request.pk]), {"accept": "1"}).status_code == 404
+        )
     request.refresh_from_db()
     assert request.state == "open"
 

@@ -167,7 +167,9 @@ def test_members_and_other_networks_coordinators_get_404(client, member, erfurt_
     assert membership.left is None and Organisation.objects.filter(name=NEW["name"]).count() == 0
 
 
-def test_a_coordinator_edits_only_organisations_of_their_own_network(client, coordinator, erfurt_network, other_network):
+def test_a_coordinator_edits_only_organisations_of_their_own_network(
+    client, coordinator, erfurt_network, other_network
+):
     halle_member = Membership.objects.create(
         network=other_network, organisation=Organisation.objects.create(name="Halle e.V.", actor_type="ngo")
     )

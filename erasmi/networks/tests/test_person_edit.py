@@ -78,9 +78,7 @@ def test_the_edit_changes_the_networks_record_never_the_account_persons(
     assert record.last_name == "Korrigiert" and own.last_name == "Realname"
 
 
-def test_a_new_address_of_someone_invited_gets_a_new_invitation(
-    client, coordinator, erfurt_network, smtp_server
-):
+def test_a_new_address_of_someone_invited_gets_a_new_invitation(client, coordinator, erfurt_network, smtp_server):
     client.force_login(coordinator)
     client.post(
         reverse("networks:people", args=["erfurt"]),
