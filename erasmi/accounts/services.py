@@ -61,6 +61,13 @@ def _person_data(user: User) -> dict | None:
     }
 
 
+def rename(user: User) -> None:
+    """The account's new name reaches what other apps keep of the person (see signals.name_changed)."""
+    from erasmi.accounts.signals import name_changed
+
+    name_changed.send(sender=User, user=user)
+
+
 @transaction.atomic
 def delete_account(request, user: User) -> None:
     """Delete the account and erase the person behind it.

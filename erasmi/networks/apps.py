@@ -2,17 +2,31 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def rename_person(sender, user, **kwargs) -> None:
+    """The person linked to the account takes the name its owner gave themselves.
+
+    Only that person: what a network typed of them (Role.record) stays the network's own.
+    """
+    from erasmi.networks.models import Person
+
+    Person.objects.filter(user=user).exclude(first_name=Person.ERASED).update(
+        first_name=user.first_name, last_name=user.last_name
+    )
+
+
 class NetworksConfig(AppConfig):
     name = "erasmi.networks"
     label = "networks"
     verbose_name = _("Networks")
 
     def ready(self):
+        from erasmi.accounts.signals import name_changed
         from erasmi.networks import (
             rules,  # noqa: F401  (registers the permission rules)
             start,
         )
 
+        name_changed.connect(rename_person, dispatch_uid="networks.rename_person")
         start.register()
         self.register_history()
 

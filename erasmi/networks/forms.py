@@ -1,7 +1,9 @@
+import re
 import uuid
 
 from django import forms
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,16 @@ from erasmi.core.forms import EditForm, Html5Mixin
 from erasmi.core.once import OnceMixin
 from erasmi.networks import people as people_services
 from erasmi.networks import uploads
-from erasmi.networks.models import Document, Membership, Organisation, Person, Role, Task, WorkingGroup
+from erasmi.networks.models import (
+    Document,
+    JoinRequest,
+    Membership,
+    Organisation,
+    Person,
+    Role,
+    Task,
+    WorkingGroup,
+)
 
 
 class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
@@ -31,11 +42,17 @@ class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
         if self.instance.pk:
             current |= models.Q(pk__in=self.instance.members.values("pk"))
         people = Person.objects.filter(models.Q(pk__in=active) | current).select_related("organisation")
+        people = people.exclude(first_name=Person.ERASED)  # erased people are never offered
         self.fields["lead"].queryset = people
         self.fields["members"].queryset = people
         records = people_services.records_of(network)
         self.fields["lead"].label_from_instance = people_services.label(records)
         self.fields["members"].label_from_instance = people_services.label(records)
+
+    def clean_members(self):
+        # Erased members are not shown, but stay in the group's anonymous count.
+        erased = self.instance.members.filter(first_name=Person.ERASED) if self.instance.pk else Person.objects.none()
+        return [*self.cleaned_data["members"], *erased]
 
     def clean(self):
         data = super().clean()
@@ -123,6 +140,7 @@ class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Tasks go to the group's own people (a network can have thousands).
         people = Person.objects.filter(models.Q(working_groups=group) | models.Q(led_groups=group)).distinct()
+        people = people.exclude(first_name=Person.ERASED)
         self.fields["assignee"].queryset = people.order_by("last_name", "first_name")
         self.fields["assignee"].label_from_instance = people_services.label(people_services.records_of(group.network))
 
@@ -175,3 +193,161 @@ class PersonForm(forms.ModelForm):
 
     def person_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+# -- organisations and people, edited by coordinators (erasmi/networks/organisations.py, views_people.py) --
+
+
+class LanguagesField(forms.CharField):
+    """Languages spoken, typed as names or codes in any interface language ("Deutsch, tr, Arabic"); kept as codes."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        from erasmi.core import tabular
+        from erasmi.networks.importers import language_names
+
+        if isinstance(value, list | tuple):
+            return list(value)
+        names, codes, unknown = language_names(), [], []
+        for token in re.split(r"[,;/|+\n]", super().to_python(value) or ""):
+            if token.strip():
+                code = names.get(tabular.key(token))
+                (codes if code else unknown).append(code or token.strip())
+        if unknown:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a language we know; use a language code such as de or tr.")
+                % {"value": unknown[0]}
+            )
+        return list(dict.fromkeys(codes))
+
+
+ORGANISATION_FIELDS = ["name", "actor_type", "sector", "street", "postcode", "city", "website", "phone", "email"]
+
+
+def network_people(network):
+    """The network's own records of its people (what its people page shows), without erased ones."""
+    entries = models.Q(roles__network=network, roles__record__isnull=True) | models.Q(records__network=network)
+    return Person.objects.filter(pk__in=Person.objects.filter(entries).values("pk")).exclude(first_name=Person.ERASED)
+
+
+class OrganisationAddForm(OnceMixin, Html5Mixin, forms.ModelForm):
+    """A coordinator adds a member organisation by hand: a new organisation and its membership."""
+
+    languages = LanguagesField(
+        label=_("Languages spoken"), required=False, help_text=_("Names or codes, separated by commas: de, tr, Arabic.")
+    )
+    joined = forms.DateField(label=_("Member since"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Organisation
+        fields = [*ORGANISATION_FIELDS, "languages"]
+
+    def __init__(self, *args, network, **kwargs):
+        self.network = network
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].required = False
+        self.fields["sector"].help_text = _("Left empty: state for authorities, non-state for the others.")
+        self.initial.setdefault("joined", timezone.localdate())
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if self.network.memberships.current().filter(organisation__name__iexact=name).exists():
+            raise forms.ValidationError(_("An organisation of this name is already a member of the network."))
+        return name
+
+
+class OrganisationForm(EditForm, forms.ModelForm):
+    """The organisation's details and, for this network only, its contact person."""
+
+    languages = LanguagesField(
+        label=_("Languages spoken"), required=False, help_text=_("Names or codes, separated by commas: de, tr, Arabic.")
+    )
+    contact = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label=_("Contact person"))
+
+    class Meta:
+        model = Organisation
+        fields = [*ORGANISATION_FIELDS, "languages"]
+
+    def __init__(self, *args, membership, **kwargs):
+        self.membership = membership
+        kwargs.setdefault("initial", {})["contact"] = membership.contact_id
+        super().__init__(*args, **kwargs)
+        people = network_people(membership.network).filter(organisation=membership.organisation)
+        if membership.contact_id:  # the current contact stays choosable, unless erased
+            people = Person.objects.filter(
+                models.Q(pk__in=people.values("pk")) | models.Q(pk=membership.contact_id)
+            ).exclude(first_name=Person.ERASED)
+        self.fields["contact"].queryset = people.order_by("last_name", "first_name")
+        self.fields["contact"].help_text = _("One of the organisation's people in this network.")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = self.membership.network.memberships.current().exclude(organisation=self.instance)
+        if others.filter(organisation__name__iexact=name).exists():
+            raise forms.ValidationError(_("An organisation of this name is already a member of the network."))
+        return name
+
+
+class MembershipEndForm(Html5Mixin, forms.Form):
+    left = forms.DateField(
+        label=_("Leaves on"),
+        help_text=_("Its people lose access from this day."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        self.membership = membership
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("left", timezone.localdate())
+
+    def clean_left(self):
+        left = self.cleaned_data["left"]
+        if left < self.membership.joined:
+            raise forms.ValidationError(
+                _("The organisation joined on %(date)s; it cannot leave before.")
+                % {"date": formats.date_format(self.membership.joined)}
+            )
+        return left
+
+
+class PersonEditForm(EditForm, forms.ModelForm):
+    """A coordinator edits the network's own record of a person and their role in the network."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices)
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "phone", "organisation"]
+
+    def __init__(self, *args, role, **kwargs):
+        self.role = role
+        kwargs.setdefault("initial", {})["role"] = role.kind
+        super().__init__(*args, **kwargs)
+        self.fields["last_name"].required = False  # people who signed up without one
+        members = Organisation.objects.filter(memberships__network=role.network)
+        if self.instance.organisation_id:
+            members = members | Organisation.objects.filter(pk=self.instance.organisation_id)
+        self.fields["organisation"].queryset = members.distinct()
+        if role.person.user_id is None:
+            self.fields["email"].help_text = _(
+                "A changed address gets a new invitation; the invitation to the old address stops working."
+            )
+        else:
+            self.fields["email"].help_text = _(
+                "Changes the network's record only; the person signs in with their own account as before."
+            )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email and self.role.network.roles.with_email(email).exclude(pk=self.role.pk).exists():
+            raise forms.ValidationError(_("Someone with this e-mail address is already in the network."))
+        return email
+
+
+class JoinRequestForm(OnceMixin, forms.ModelForm):
+    class Meta:
+        model = JoinRequest
+        fields = ["first_name", "last_name", "organisation", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}

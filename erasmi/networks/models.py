@@ -72,6 +72,7 @@ class Organisation(models.Model):
     city = models.CharField(_("city"), max_length=120, blank=True)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
 
     class Meta:
@@ -166,6 +167,10 @@ class Membership(models.Model):
         _("shown on the network's public page"),
         default=False,
         help_text=_("Only if the organisation agreed to be listed as a member."),
+    )
+    # Per network: each network names its own contact among its own record of the organisation's people.
+    contact = models.ForeignKey(
+        "Person", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("contact person")
     )
 
     objects = MembershipQuerySet.as_manager()
@@ -307,6 +312,48 @@ class Invitation(models.Model):
 class WorkingGroupQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed__isnull=True)
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def open(self) -> "JoinRequestQuerySet":
+        return self.filter(state=JoinRequest.State.OPEN)
+
+
+class JoinRequest(models.Model):
+    """Someone with an account asks to join a network; a coordinator accepts or declines.
+
+    It holds only what the person typed in the request: accepting creates the network's own
+    record from it, never from what another network knows of them.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="join_requests")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    organisation = models.CharField(
+        _("your organisation"), max_length=200, blank=True, help_text=_("Leave empty if you take part on your own.")
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created = models.DateTimeField(default=timezone.now)
+    answered = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "user"], condition=Q(state="open"), name="one_open_join_request")
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}".strip()
 
 
 class WorkingGroup(models.Model):

@@ -239,3 +239,29 @@ def remove_role(role: Role, actor) -> None:
     network.invitations.filter(person=entry, state=Invitation.State.PENDING).delete()
     HistoryEntry.record(network, actor, HistoryEntry.Action.REMOVED, entry, {"role": role.kind})
     role.delete()
+
+
+@transaction.atomic
+def edit_person(role: Role, form, actor, language: str) -> None:
+    """Save a coordinator's edit of the network's record (form: PersonEditForm, valid, with changes).
+
+    A changed address of someone who has not linked an account yet gets a new invitation (the
+    old one is withdrawn), so the invitation always goes where the record says.
+    """
+    network = _lock(role.network)
+    changes = form.change_summary()
+    if "role" in changes:
+        if form.cleaned_data["role"] != Role.Kind.COORDINATOR:
+            _keep_a_coordinator(network, role)
+        role.kind = form.cleaned_data["role"]
+        role.save(update_fields=["kind"])
+    record = form.save()
+    HistoryEntry.record(network, actor, HistoryEntry.Action.CHANGED, record, changes)
+    if "email" in changes and role.person.user_id is None:
+        network.invitations.filter(person=record, state=Invitation.State.PENDING).delete()
+        if record.email:
+            invitation = Invitation.objects.create(
+                network=network, person=record, email=record.email, kind=role.kind, invited_by=actor, language=language
+            )
+            HistoryEntry.record(network, actor, HistoryEntry.Action.INVITED, record, {"email": record.email})
+            _send_invitation(invitation)
