@@ -30,7 +30,9 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Choose one or more languages."),
     )
-    still_current = forms.BooleanField(label=_("The information is current"), required=False, initial=True)
+    # Not ticked by default: a form saved unchanged changes nothing; ticking it confirms the offer as current
+    # (every real change confirms it too: the person just looked at it).
+    still_current = forms.BooleanField(label=_("The information is current"), required=False, initial=False)
 
     class Meta:
         model = Offer
@@ -150,8 +152,7 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
         offer.descriptions = _in_language(offer.descriptions, language, self.cleaned_data["description"])
         offer.languages = list(self.cleaned_data["spoken"])
         offer.schedule = self.cleaned_data["schedule"]
-        if self.cleaned_data.get("still_current"):
-            offer.confirmed = timezone.localdate()
+        offer.confirmed = timezone.localdate()  # saved with a change: confirmed by whoever changed it
         return super().save(commit)
 
 

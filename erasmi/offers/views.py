@@ -119,7 +119,7 @@ def _save_offer(request, form):
         _note(offer, request.user, HistoryEntry.Action.CREATED)
         once.done(request, form, offer.get_absolute_url())
         messages.success(request, _("The offer was saved."))
-    elif form.changed:
+    elif set(form.changes) - {"still_current"}:  # ticking "current" alone is a confirmation, not an edit
         form.save()
         _note(offer, request.user, HistoryEntry.Action.CHANGED, form.history_summary())
         messages.success(request, _("The offer was saved."))

@@ -84,7 +84,8 @@ def test_offers_created_changed_and_confirmed_are_in_their_networks_history(clie
         {**data, "city": "Erfurt", "day0": "1", "start0": "09:00", "end0": "12:00"},
     )
     data = as_browser_sends(OfferForm(instance=Offer.objects.get()))
-    client.post(reverse("offers:edit", args=[offer.pk]), data)  # unchanged, "still current" ticked
+    client.post(reverse("offers:edit", args=[offer.pk]), data)  # unchanged: nothing recorded
+    client.post(reverse("offers:edit", args=[offer.pk]), {**data, "still_current": "on"})  # confirmed as current
     assert [(a, k, r, c) for a, k, r, c in _entries(erfurt_network)] == [
         ("created", "offer", "Migrationsberatung", {}),
         ("changed", "offer", "Migrationsberatung", {"city": "Erfurt", "schedule": True}),
