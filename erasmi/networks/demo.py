@@ -41,12 +41,13 @@ def load(users: dict) -> Network:
         slug="demostadt",
         defaults={
             "name": "Netzwerk für Integration Demostadt",
-            "description": "Demonstration network: authorities, welfare associations, NGOs, migrant "
-            "self-organisations, education providers and volunteers of an invented city.",
+            # The demo is a German city network: its own texts are German, as a real one's would be.
+            "description": "Demonstrationsnetzwerk: Behörden, Wohlfahrtsverbände, Vereine, "
+            "Migrant*innenorganisationen, Bildungsträger und Ehrenamtliche einer erfundenen Stadt.",
             "city": "Demostadt",
             "country": "Deutschland",
             "founded": 2004,
-            "rules_of_procedure": "The network meets five times a year. Working groups set their own goals.",
+            "rules_of_procedure": "Das Netzwerk trifft sich fünfmal im Jahr. Die Arbeitsgruppen setzen sich ihre Ziele selbst.",
         },
     )
     if network.memberships.exists():

@@ -431,7 +431,9 @@ class Document(models.Model):
         OTHER = "other", _("Other")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="documents")
-    working_group = models.ForeignKey(WorkingGroup, models.CASCADE, null=True, blank=True, related_name="documents")
+    working_group = models.ForeignKey(
+        WorkingGroup, models.CASCADE, null=True, blank=True, related_name="documents", verbose_name=_("working group")
+    )
     event = models.ForeignKey("events.Event", models.SET_NULL, null=True, blank=True, related_name="documents")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
