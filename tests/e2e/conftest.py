@@ -79,3 +79,15 @@ def sign_in(page, email: str, password: str = "a-long-Passphrase-42", language: 
     page.locator("input[name=password]").fill(password)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_url(f"**/{language}/")
+
+
+def open_account_menu(page):
+    """The signed-in entries sit in the folded "My account" menu of the header."""
+    menu = page.locator(".account-menu details")
+    if not menu.evaluate("element => element.open"):
+        page.locator(".account-menu summary").click()
+
+
+def sign_out(page):
+    open_account_menu(page)
+    page.get_by_role("button", name="Sign out").click()

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import make_user, sign_in
+from tests.e2e.conftest import make_user, sign_in, sign_out
 
 
 def _network():
@@ -41,7 +41,7 @@ def test_coordinator_adds_edits_and_ends_a_membership_and_accepts_a_newcomer(pag
     page.get_by_role("button", name="End the membership").click()
     expect(page.get_by_text("The membership of Kulturverein Mosaik ends on")).to_be_visible()
     assert not network.memberships.current().exists()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "jana@example.org")
     page.goto("/en/networks/erfurt/")
@@ -51,7 +51,7 @@ def test_coordinator_adds_edits_and_ends_a_membership_and_accepts_a_newcomer(pag
     page.get_by_label("Your organisation").fill("Kulturverein Mosaik")
     page.get_by_role("button", name="Send the request").click()
     expect(page.get_by_text("Your request was sent.")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "coordinator@example.org")
     page.goto("/en/networks/erfurt/people/")

@@ -1,7 +1,7 @@
 import icalendar
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import make_user, sign_in
+from tests.e2e.conftest import make_user, sign_in, sign_out
 
 
 def _network():
@@ -49,26 +49,26 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     page.get_by_role("button", name="Schedule", exact=True).click()
     expect(page.get_by_text("The meeting was scheduled.")).to_be_visible()
     meeting_url = page.url
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Anna takes the only place, Bora goes on the waiting list.
     sign_in(page, "anna@example.org")
     page.goto(meeting_url)
     page.get_by_role("button", name="Register").click()
     expect(page.locator("#registration-status")).to_have_text("Registered")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     sign_in(page, "bora@example.org")
     page.goto(meeting_url)
     page.get_by_role("button", name="Register").click()
     expect(page.locator("#registration-status")).to_have_text("On the waiting list")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Anna cancels: Bora moves up.
     sign_in(page, "anna@example.org")
     page.goto(meeting_url)
     page.get_by_role("button", name="Cancel my registration").click()
     expect(page.get_by_text("Your registration was cancelled.")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     sign_in(page, "bora@example.org")
     page.goto(meeting_url)
     expect(page.locator("#registration-status")).to_have_text("Registered")
@@ -78,7 +78,7 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     feed = page.locator("#personal-feed").get_attribute("href")
     calendar = icalendar.Calendar.from_ical(page.request.get(feed).body())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["AG Sprache: Kursplanung"]
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # The coordinator writes the minutes; members read them.
     sign_in(page, "coordinator@example.org")

@@ -1,0 +1,82 @@
+"""Every main page, in the five languages, on a 360 px phone and a 1280 px desktop: nothing scrolls sideways,
+the browser console stays clean, and on the desktop the header keeps one line."""
+
+import pytest
+
+from tests.e2e.conftest import make_user, sign_in
+
+LANGUAGES = ["de", "en", "tr", "it", "da"]
+PUBLIC = ["", "compendium/", "offers/", "networks/", "networks/demostadt/", "accounts/login/", "accounts/signup/"]
+
+
+def _internal(network, event, membership, someone):
+    group = network.working_groups.first()
+    return [
+        "",
+        "networks/demostadt/",
+        "networks/demostadt/members/",
+        "networks/demostadt/members/import/",
+        "networks/demostadt/members/new/",
+        f"networks/demostadt/members/{membership.pk}/",
+        f"networks/demostadt/members/{membership.pk}/organisation/",
+        "networks/demostadt/people/",
+        f"networks/demostadt/people/{someone.pk}/edit/",
+        "networks/demostadt/history/",
+        "networks/demostadt/documents/",
+        "networks/demostadt/calendar/",
+        f"networks/demostadt/events/{event.pk}/",
+        f"networks/demostadt/events/{event.pk}/edit/",
+        f"networks/demostadt/events/{event.pk}/minutes/",
+        f"networks/demostadt/groups/{group.slug}/",
+        f"networks/demostadt/groups/{group.slug}/edit/",
+        "offers/new/",
+        "offers/report/demostadt/",
+        "offers/districts/demostadt/",
+        "compendium/submit/",
+        "accounts/me/",
+    ]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
+    from erasmi.events.models import Event
+    from erasmi.networks import demo as network_demo
+    from erasmi.offers import demo as offer_demo
+    from erasmi.offers import vocabulary as offer_vocabulary
+    from erasmi.offers.models import Category, TargetGroup
+
+    coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
+    network = network_demo.load({"coordinator": coordinator, "member": member})
+    offer_vocabulary.load(Category, TargetGroup)
+    offer_demo.load(network)
+    event = Event.objects.filter(network=network, working_group__isnull=True).first()
+    membership = network.memberships.first()
+    someone = network.roles.exclude(kind="coordinator").first().person
+    problems, console = [], []
+    for signed_in in (False, True):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and console.append(message.text[:160]))
+        page.on("pageerror", lambda error: console.append(str(error)[:160]))
+        if signed_in:
+            sign_in(page, "coordinator@example.org")
+        paths = _internal(network, event, membership, someone) if signed_in else PUBLIC
+        for language in LANGUAGES:
+            for path in paths:
+                url = f"/{language}/{path}"
+                console.clear()
+                page.goto(url)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    problems.append(f"{url}: {scroll} px wide")
+                if console:
+                    problems.append(f"{url}: console {console[:3]}")
+                if width >= 1280:
+                    tops = page.evaluate(
+                        "[...document.querySelectorAll('.site-header a, .site-header button')]"
+                        ".filter(e => e.checkVisibility()).map(e => Math.round(e.getBoundingClientRect().top))"
+                    )
+                    if tops and max(tops) - min(tops) > 12:
+                        problems.append(f"{url}: the header takes more than one line")
+        context.close()
+    assert not problems, "\n".join(problems)
