@@ -216,20 +216,23 @@ class EditForm(Html5Mixin):
     def changed(self) -> bool:
         return bool(self.changes)
 
-    def change_summary(self) -> dict:
+    def change_summary(self, people: dict | None = None) -> dict:
         """The changed fields with their new values as facts, for the history: field names, raw values
         (codes, ISO dates, numbers, booleans, names of related records). The history words them in the
-        reader's language when it is read."""
-        return {name: recorded(self.cleaned_data.get(name)) for name in self.changes}
+        reader's language when it is read. ``people``: how this network shows a person (its own record)."""
+        return {name: recorded(self.cleaned_data.get(name), people) for name in self.changes}
 
 
-def recorded(value):
-    """A value as the history keeps it: JSON, language-neutral, short."""
+def recorded(value, people: dict | None = None):
+    """A value as the history keeps it: JSON, language-neutral, short. ``people`` maps a person's id to
+    the record a network keeps of them, so that a network's history names people as it knows them."""
+    if isinstance(value, models.Model) and people and value._meta.model_name == "person":
+        value = people.get(value.pk, value)
     if isinstance(value, models.Model):
         names = getattr(value, "names", None)
         return {"names": names} if isinstance(names, dict) else str(value)[:200]
     if isinstance(value, models.QuerySet | list | tuple | set):
-        return [recorded(item) for item in value]
+        return [recorded(item, people) for item in value]
     if isinstance(value, str):
         return value.replace("\r\n", "\n").strip()[:200]
     if isinstance(value, datetime.datetime | datetime.date | datetime.time | Decimal):

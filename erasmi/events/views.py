@@ -174,13 +174,14 @@ def cancel(request, slug, pk):
     return redirect(event.get_absolute_url())
 
 
-def _plannable_groups(request, network):
-    """None for who may plan the network's meetings; else the open groups the person runs (404 if none)."""
+def _plannable_groups(request, network, *, required: bool = True):
+    """None for who may plan the network's meetings; else the open groups the person runs (404 if none and
+    ``required``: a lead plans only for their groups, and moves a meeting only between them)."""
     if permissions.can(request.user, "network.manage", network):
         return None
     groups = network.working_groups.open().select_related("lead", "network")
     mine = [g.pk for g in groups if permissions.can(request.user, "group.manage", g)]
-    if not mine:
+    if not mine and required:
         raise Http404
     return groups.filter(pk__in=mine)
 
@@ -211,11 +212,12 @@ def event_create(request, slug):
 @login_required
 def event_edit(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
+    groups = _plannable_groups(request, event.network, required=False)
     if request.method != "POST":
-        form = EventForm(instance=event, network=event.network)
+        form = EventForm(instance=event, network=event.network, groups=groups)
     else:
         with transaction.atomic():
-            form = EventForm(request.POST, instance=locked(event), network=event.network)
+            form = EventForm(request.POST, instance=locked(event), network=event.network, groups=groups)
             if form.is_valid():
                 _save_changes(request, form, _("The meeting was saved."))
                 return redirect(event.get_absolute_url())

@@ -47,7 +47,8 @@ def load(users: dict) -> Network:
             "city": "Demostadt",
             "country": "Deutschland",
             "founded": 2004,
-            "rules_of_procedure": "Das Netzwerk trifft sich fünfmal im Jahr. Die Arbeitsgruppen setzen sich ihre Ziele selbst.",
+            "rules_of_procedure": "Das Netzwerk trifft sich fünfmal im Jahr. "
+            "Die Arbeitsgruppen setzen sich ihre Ziele selbst.",
         },
     )
     if network.memberships.exists():

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from erasmi.core import once
 from erasmi.core.forms import locked
 from erasmi.networks.forms import MembershipEndForm, OrganisationAddForm, OrganisationForm
-from erasmi.networks.models import HistoryEntry, Membership
+from erasmi.networks.models import HistoryEntry, Membership, Network
 from erasmi.networks.views import _network
 
 
@@ -84,6 +84,13 @@ def organisation_edit(request, slug, pk):
                     if "contact" in summary:
                         summary["contact"] = str(membership.contact or "")
                     HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, organisation, summary)
+                    # The other networks it is a member of see the change of its own details too (not who made
+                    # it: that is this network's business); the contact person is this network's only.
+                    shared = {key: value for key, value in summary.items() if key != "contact"}
+                    others = Network.objects.filter(memberships__organisation=organisation).exclude(pk=network.pk)
+                    for other in others.distinct():
+                        if shared:
+                            HistoryEntry.record(other, None, HistoryEntry.Action.CHANGED, organisation, shared)
                     messages.success(request, _("The organisation was saved."))
                 return redirect("networks:organisation", slug=slug, pk=membership.pk)
     return render(

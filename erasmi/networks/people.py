@@ -69,6 +69,15 @@ def records_of(network: Network) -> dict[int, Person]:
     return {role.person_id: role.record for role in roles}
 
 
+def records_in(network_ids) -> dict[int, dict[int, Person]]:
+    """records_of for several networks at once (one query): network id → person id → the network's record."""
+    found: dict[int, dict[int, Person]] = {network_id: {} for network_id in network_ids}
+    roles = Role.objects.filter(network_id__in=found, record__isnull=False).select_related("record__organisation")
+    for role in roles:
+        found[role.network_id][role.person_id] = role.record
+    return found
+
+
 def label(records: dict[int, Person]):
     """A choice label for people in a form of the network."""
     return lambda person: str(records.get(person.pk, person))
@@ -199,6 +208,33 @@ def _keep_a_coordinator(network: Network, role: Role) -> None:
             raise LastCoordinator
 
 
+def _forget_in_history(network: Network, people: list[Person]) -> None:
+    """The network's history keeps what happened, not who it happened to: the erased person's name,
+    address and phone leave every entry (the entries about them become anonymous)."""
+    import json
+
+    ids = {str(person.pk) for person in people}
+    traces = {
+        text
+        for person in people
+        for text in (f"{person.first_name} {person.last_name}".strip(), person.email, person.phone)
+        if text and len(text) >= 3 and text != Person.ERASED
+    }
+    changed = []
+    for entry in network.history.only("pk", "object_type", "object_id", "object_repr", "changes").iterator():
+        about_them = entry.object_type in ("person", "invitation", "role") and entry.object_id in ids
+        changes = json.dumps(entry.changes, ensure_ascii=False)
+        if not about_them and not any(text in entry.object_repr or text in changes for text in traces):
+            continue
+        for text in traces:
+            changes = changes.replace(json.dumps(text, ensure_ascii=False)[1:-1], Person.ERASED)
+            entry.object_repr = entry.object_repr.replace(text, Person.ERASED)
+        entry.changes = {} if about_them else json.loads(changes)
+        entry.object_repr = Person.ERASED if about_them else entry.object_repr
+        changed.append(entry)
+    HistoryEntry.objects.bulk_update(changed, ["object_repr", "changes"], batch_size=500)
+
+
 @transaction.atomic
 def erase(role: Role, actor) -> None:
     """Erase a person from one network; the network keeps an anonymous count.
@@ -212,6 +248,9 @@ def erase(role: Role, actor) -> None:
     role = Role.objects.select_related("person", "record").get(pk=role.pk)
     _keep_a_coordinator(network, role)
     person = role.person
+    _forget_in_history(
+        network, [role.entry] if person.roles.exclude(network=network).exists() else [role.entry, person]
+    )
     network.invitations.filter(person=role.entry).delete()
     if not person.roles.exclude(network=network).exists():
         person.erase()

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from erasmi.core import permissions, start
-from erasmi.networks import history
+from erasmi.networks import history, people
 from erasmi.networks.models import HistoryEntry, Role, Task, WorkingGroup
 
 CHANGES_SHOWN = 10
@@ -37,7 +37,12 @@ def open_tasks(overview: start.Overview) -> dict | None:
         .filter(Q(working_group__in=mine) | Q(assignee__user=user))
         .select_related("working_group__network", "assignee")[:TASKS_SHOWN]
     )
-    return {"template": "networks/start/_tasks.html", "tasks": list(tasks), "network": overview.network}
+    tasks = list(tasks)
+    records = people.records_in({task.working_group.network_id for task in tasks if task.assignee_id})
+    for task in tasks:  # each network names the person as it recorded them
+        if task.assignee_id:
+            task.assignee_shown = records[task.working_group.network_id].get(task.assignee_id, task.assignee)
+    return {"template": "networks/start/_tasks.html", "tasks": tasks, "network": overview.network}
 
 
 def recent_changes(overview: start.Overview) -> dict | None:
@@ -50,11 +55,15 @@ def recent_changes(overview: start.Overview) -> dict | None:
         entries = overview.network.history.all()
         coordinated = [overview.network]
     else:
-        entries = HistoryEntry.objects.filter(network__in=_networks(overview)).exclude(actor=user)
-        if overview.since is not None:
-            entries = entries.filter(created__gt=overview.since)
+        # The history is the coordinators' (it names people, districts, requests declined): only the
+        # networks I coordinate.
         roles = my_roles(user).filter(kind=Role.Kind.COORDINATOR).select_related("network")
         coordinated = sorted((role.network for role in roles), key=lambda network: network.name.casefold())
+        if not coordinated:
+            return None
+        entries = HistoryEntry.objects.filter(network__in=coordinated).exclude(actor=user)
+        if overview.since is not None:
+            entries = entries.filter(created__gt=overview.since)
     managed = {network.pk for network in coordinated}
     described = history.describe(entries.select_related("actor", "network")[:CHANGES_SHOWN])
     for item in described:

@@ -9,7 +9,14 @@ from erasmi.networks.models import HistoryEntry, Task, WorkingGroup
 
 def added(task: Task, actor) -> None:
     """Note a task just added to its group."""
-    changes = {"working_group": task.working_group.name, "assignee": recorded(task.assignee), "due": recorded(task.due)}
+    from erasmi.networks.people import records_of
+
+    people = records_of(task.working_group.network)
+    changes = {
+        "working_group": task.working_group.name,
+        "assignee": recorded(task.assignee, people),
+        "due": recorded(task.due),
+    }
     changes = {name: value for name, value in changes.items() if value not in (None, "")}
     HistoryEntry.record(task.working_group.network, actor, HistoryEntry.Action.CREATED, task, changes)
 

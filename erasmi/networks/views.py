@@ -68,6 +68,7 @@ def network_detail(request, slug):
             "can_manage": permissions.can(request.user, "network.manage", network),
             "member_count": network.memberships.current().count(),
             "groups": network.working_groups.select_related("lead") if member else [],
+            "records": people_services.records_of(network) if member else {},
             "sections": start.sections(overview) if member else [],
             "public_sections": start.public_sections(overview),
         },
@@ -217,9 +218,8 @@ def group_edit(request, slug, group):
             if form.is_valid():
                 if form.changed:
                     form.save()
-                    HistoryEntry.record(
-                        network, request.user, HistoryEntry.Action.CHANGED, working_group, form.change_summary()
-                    )
+                    summary = form.change_summary(people=people_services.records_of(network))
+                    HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, working_group, summary)
                     messages.success(request, _("The working group was saved."))
                 else:
                     messages.info(request, _("Nothing was changed."))

@@ -205,8 +205,14 @@ class DistrictForm(OnceMixin, EditForm, forms.ModelForm):
             raise forms.ValidationError(_("The network already has a district of that name."))
         return name
 
+    MAX_POSTCODES = 1000  # a city district has a handful; a whole region a few hundred
+
     def clean_postcodes(self):
         postcodes = self.cleaned_data["postcodes"]
+        if len(postcodes) > self.MAX_POSTCODES:
+            raise forms.ValidationError(
+                _("A district can have up to %(n)s postcodes; split it into several.") % {"n": self.MAX_POSTCODES}
+            )
         for other in self.network.areas.exclude(pk=self.instance.pk):
             shared = sorted(set(postcodes) & set(other.postcodes))
             if shared:

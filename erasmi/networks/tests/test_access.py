@@ -140,3 +140,53 @@ def test_a_former_members_people_cannot_add_offers_to_the_network(client, member
     assert client.get(reverse("offers:create")).status_code == 302
     assert client.post(reverse("offers:create"), {"title": "Neu", "online": "on"}).status_code == 302
     assert not Offer.objects.exists()
+
+
+def test_a_group_lead_moves_a_meeting_only_between_the_groups_they_run(client, member, erfurt_network):
+    from erasmi.core.tests.formdata import as_browser_sends
+    from erasmi.networks.models import WorkingGroup
+
+    person = _works_for_caritas(member)
+    mine = WorkingGroup.objects.create(network=erfurt_network, slug="mine", name="Mine", lead=person)
+    WorkingGroup.objects.create(network=erfurt_network, slug="theirs", name="Theirs")
+    event = make_event(erfurt_network, group=mine)
+    client.force_login(member)
+    edit = reverse("events:edit", args=["erfurt", event.pk])
+    form = client.get(edit).context["form"]
+    assert "mine" in [g.slug for g in form.fields["working_group"].queryset]
+    assert "theirs" not in [g.slug for g in form.fields["working_group"].queryset]
+    data = as_browser_sends(form)
+    theirs = WorkingGroup.objects.get(slug="theirs")
+    assert client.post(edit, {**data, "working_group": str(theirs.pk)}).status_code == 400
+    assert client.post(edit, {**data, "working_group": ""}).status_code == 400
+    event.refresh_from_db()
+    assert event.working_group == mine
+
+
+def test_erasing_a_person_takes_their_name_and_address_out_of_the_history(client, coordinator, erfurt_network):
+    from erasmi.networks.models import HistoryEntry, WorkingGroup
+
+    client.force_login(coordinator)
+    client.post(
+        reverse("networks:people", args=["erfurt"]),
+        {"first_name": "Erika", "last_name": "Erased", "email": "erika@example.org", "role": "member"},
+    )
+    erika = Person.objects.get(last_name="Erased")
+    group = WorkingGroup.objects.create(network=erfurt_network, slug="ag", name="AG")
+    HistoryEntry.record(erfurt_network, coordinator, HistoryEntry.Action.CHANGED, group, {"lead": "Erika Erased"})
+    client.post(reverse("networks:person_erase", args=["erfurt", erika.pk]))
+    client.get(reverse("networks:people", args=["erfurt"]))  # the messages of the add and the erase are shown
+    history = " ".join(f"{e.object_repr} {e.changes}" for e in HistoryEntry.objects.filter(network=erfurt_network))
+    assert "Erika" not in history and "erika@example.org" not in history
+    page = client.get(reverse("networks:history", args=["erfurt"])).text
+    assert "Erika" not in page and "erika@example.org" not in page
+
+
+def test_members_see_no_history_on_their_start_page(client, coordinator, member, erfurt_network):
+    from erasmi.networks.models import HistoryEntry
+
+    HistoryEntry.record(erfurt_network, coordinator, HistoryEntry.Action.DECLINED, Person.for_user(coordinator))
+    client.force_login(member)
+    assert 'id="changes-title"' not in client.get(reverse("core:home")).text
+    client.force_login(coordinator)
+    assert 'id="changes-title"' in client.get(reverse("core:home")).text

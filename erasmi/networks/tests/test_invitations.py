@@ -240,3 +240,30 @@ def test_after_signing_up_from_the_invitation_the_newcomer_is_brought_back_to_it
     visitor.post("/en/accounts/signup/", signup)  # the sign-up link of the page, without ?next
     confirmed = visitor.post(_link(smtp_server.body(-1)))
     assert confirmed.status_code == 302 and confirmed["Location"] == link.split("testserver")[-1]
+
+
+def test_the_networks_page_and_the_start_page_name_people_as_this_network_recorded_them(
+    client, coordinator, other_member, known_in_halle, erfurt_network, other_network, smtp_server
+):
+    from erasmi.networks.models import HistoryEntry, WorkingGroup
+
+    client.force_login(coordinator)
+    _add(client, "other@example.org")
+    invitee = Client()
+    invitee.force_login(other_member)
+    invitee.post(_link(smtp_server.body(0)), {"accept": "1"})
+    group = WorkingGroup.objects.create(network=erfurt_network, slug="ag", name="AG")
+    edit = reverse("networks:group_edit", args=["erfurt", "ag"])
+    from erasmi.core.tests.formdata import as_browser_sends
+
+    data = as_browser_sends(client.get(edit).context["form"])
+    client.post(edit, {**data, "lead": str(known_in_halle.pk)})
+    group.tasks.create(title="Raum", assignee=known_in_halle)
+    texts = [
+        client.get(reverse("networks:detail", args=["erfurt"])).text,
+        invitee.get(reverse("core:home")).text,
+        str(HistoryEntry.objects.filter(network=erfurt_network, object_type="workinggroup").last().changes),
+    ]
+    for text in texts:
+        assert "Realname" not in text and "Hülya" not in text
+    assert "Typed ByErfurt" in texts[0] and "Typed ByErfurt" in texts[2]

@@ -177,3 +177,19 @@ def test_a_coordinator_edits_only_organisations_of_their_own_network(
     # Halle's membership through Erfurt's address: not found.
     assert client.get(reverse("networks:organisation", args=["erfurt", halle_member.pk])).status_code == 404
     assert client.get(reverse("networks:organisation", args=["halle", halle_member.pk])).status_code == 404
+
+
+def test_the_other_networks_of_a_shared_organisation_see_its_changed_details_but_not_who_changed_them(
+    client, coordinator, erfurt_network
+):
+    from erasmi.networks.tests.factories import make_network
+
+    membership = _membership(erfurt_network)
+    halle = make_network("halle")
+    Membership.objects.create(network=halle, organisation=membership.organisation)
+    client.force_login(coordinator)
+    url = reverse("networks:organisation", args=["erfurt", membership.pk])
+    data = as_browser_sends(client.get(url).context["form"])
+    assert client.post(url, {**data, "website": "https://caritas.example.org"}).status_code == 302
+    entry = HistoryEntry.objects.get(network=halle, action="changed")
+    assert entry.changes == {"website": "https://caritas.example.org"} and entry.actor is None
