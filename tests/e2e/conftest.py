@@ -88,6 +88,6 @@ def open_account_menu(page):
         page.locator(".account-menu summary").click()
 
 
-def sign_out(page):
+def sign_out(page, name: str = "Sign out"):
     open_account_menu(page)
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name=name).click()

@@ -1,6 +1,6 @@
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import make_user, sign_in
+from tests.e2e.conftest import make_user, sign_in, sign_out
 
 
 def _setup():
@@ -50,7 +50,7 @@ def test_member_updates_an_offer_and_coordinator_opens_the_report(page, transact
     page.get_by_label("Titel").fill("Integrationskurs A1 am Vormittag")
     page.get_by_role("button", name="Speichern").click()
     expect(page.get_by_role("heading", name="Integrationskurs A1 am Vormittag")).to_be_visible()
-    page.get_by_role("button", name="Abmelden").click()
+    sign_out(page, "Abmelden")
 
     sign_in(page, "coordinator@example.org")
     page.goto(f"/en/offers/report/{network.slug}/")
