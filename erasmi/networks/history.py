@@ -9,6 +9,7 @@ Entries written before (English names, values as text such as "True" or "['panel
 
 import ast
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
@@ -17,6 +18,8 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst as django_capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 EMPTY = "–"
 
@@ -115,7 +118,16 @@ class Described:
 def describe(entries) -> list[Described]:
     """Each entry as a sentence and its details (label, value), in the active language. No queries
     beyond the entries' own (select_related("actor") on them)."""
-    return [_describe(entry) for entry in entries]
+    return [_safely(entry) for entry in entries]
+
+
+def _safely(entry) -> Described:
+    """An entry that cannot be worded (data of an older kind) is shown plainly, never as a server error."""
+    try:
+        return _describe(entry)
+    except Exception:  # noqa: BLE001  (logged; the page lists the rest)
+        logger.exception("history entry %s cannot be described", entry.pk)
+        return Described(entry, f"{entry.actor or EMPTY}: {entry.object_repr}", [])
 
 
 def _describe(entry) -> Described:
@@ -132,6 +144,11 @@ def _describe(entry) -> Described:
 def _detail(found: Kind | None, name: str, value) -> tuple[str, str | None]:
     model_field = found.field(name) if found else None
     label = (found.labels.get(name) if found else None) or COMMON_LABELS.get(name)
+    if model_field is not None and not isinstance(model_field, models.Field):
+        # A reverse relation (e.g. a document's "versions"): named by what it holds, counted as it was.
+        related = getattr(model_field, "related_model", None)
+        label = label or (related._meta.verbose_name_plural if related is not None else None)
+        model_field = None
     if label is None and model_field is not None:
         label = model_field.verbose_name
     label = capfirst(str(label if label is not None else name.replace("_", " ")))

@@ -463,6 +463,7 @@ class DocumentVersion(models.Model):
 
     class Meta:
         ordering = ["-number"]
+        verbose_name, verbose_name_plural = _("version"), _("versions")
         constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_version")]
 
     def __str__(self):

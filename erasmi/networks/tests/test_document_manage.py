@@ -72,6 +72,12 @@ def test_deleting_a_document_asks_first_then_removes_its_files_and_leaves_a_hist
     assert not any(path.exists() for path in files)
     entry = HistoryEntry.objects.get(action=HistoryEntry.Action.DELETED)
     assert entry.object_repr == "Protokoll" and entry.changes == {"versions": 2}
+    # The history, the network's page and the start page read it (in German too).
+    for page in ("networks:history", "networks:detail"):
+        response = client.get(url(page, "erfurt", language="de"))
+        assert response.status_code == 200 and "Protokoll" in response.text
+    assert "Versionen: 2" in client.get(url("networks:history", "erfurt", language="de")).text
+    assert client.get(url("core:home", language="de")).status_code == 200
 
 
 def test_members_cannot_rename_or_delete_and_other_networks_learn_nothing(client, document, member, other_member):
