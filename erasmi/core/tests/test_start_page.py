@@ -82,3 +82,15 @@ def test_the_start_page_makes_as_many_queries_for_many_networks_as_for_one(
     with django_assert_num_queries(len(one.captured_queries)):
         page = _home(client)
     assert "Treffen 2" in page and "Task 2" in page and "G2" in page
+
+
+def test_a_cancelled_meeting_i_registered_for_says_so_on_my_start_page(client, member, erfurt_network):
+    from erasmi.events.models import Event
+
+    event = make_event(erfurt_network, title="Treffen im Rathaus", capacity=5)
+    services.register(event, Person.for_user(member))
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.CANCELLED)
+    client.force_login(member)
+    page = _home(client)
+    registered = page.split("Treffen im Rathaus")[1].split("</li>")[0]
+    assert "The meeting was cancelled." in registered and "Registered" not in registered
