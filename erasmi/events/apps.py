@@ -21,6 +21,11 @@ class EventsConfig(AppConfig):
         from erasmi.networks import history
 
         start.register()
-        history.register("event", Event, choices={"formats": Event.Format.choices})
+        history.register(
+            "event",
+            Event,
+            choices={"formats": Event.Format.choices},
+            sentences={"cancelled": _("%(who)s cancelled the meeting “%(what)s”")},
+        )
         history.register("registration", Registration)
         history.register("minutes", Event, label=_("minutes"), labels={"attended": _("attendance")}, names_only=True)

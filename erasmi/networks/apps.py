@@ -35,6 +35,7 @@ class NetworksConfig(AppConfig):
         from erasmi.networks.models import (
             Document,
             Invitation,
+            JoinRequest,
             Membership,
             Organisation,
             Person,
@@ -52,3 +53,13 @@ class NetworksConfig(AppConfig):
         history.register("workinggroup", WorkingGroup)
         history.register("document", Document)
         history.register("task", Task, labels={"working_group": _("working group")})
+        history.register(
+            "joinrequest",
+            JoinRequest,
+            label=_("request to join"),
+            choices={"role": Role.Kind.choices},
+            sentences={
+                "accepted": _("%(who)s accepted the request to join of “%(what)s”"),
+                "declined": _("%(who)s declined the request to join of “%(what)s”"),
+            },
+        )

@@ -32,6 +32,7 @@ class Kind:
     choices: dict = field(default_factory=dict)  # fields holding codes without choices on the model
     related: tuple = ()  # models whose fields also describe the thing (an imported row: the organisation)
     names_only: bool = False  # show which fields changed, not their values (minutes)
+    sentences: dict = field(default_factory=dict)  # action -> its own wording for this kind (a meeting cancelled)
 
     @property
     def name(self) -> str:
@@ -60,6 +61,8 @@ COMMON_LABELS = {
     "contact": gettext_lazy("contact"),
     "person": gettext_lazy("person"),
     "position": gettext_lazy("place on the waiting list"),
+    "mails": gettext_lazy("mails sent"),
+    "status": gettext_lazy("status"),
 }
 
 SENTENCES = {
@@ -77,6 +80,9 @@ SENTENCES = {
     "moved_up": gettext_lazy("%(who)s moved up from the waiting list for “%(what)s”"),
     "done": gettext_lazy("%(who)s marked %(kind)s “%(what)s” as done"),
     "confirmed": gettext_lazy("%(who)s confirmed that %(kind)s “%(what)s” is current"),
+    "closed": gettext_lazy("%(who)s closed %(kind)s “%(what)s”"),
+    "reopened": gettext_lazy("%(who)s reopened %(kind)s “%(what)s”"),
+    "deleted": gettext_lazy("%(who)s deleted %(kind)s “%(what)s”"),
 }
 
 
@@ -132,7 +138,8 @@ def _safely(entry) -> Described:
 
 def _describe(entry) -> Described:
     found = kind(entry.object_type)
-    sentence = SENTENCES.get(entry.action, SENTENCES["changed"]) % {
+    wording = (found.sentences.get(entry.action) if found else None) or SENTENCES.get(entry.action)
+    sentence = (wording or SENTENCES["changed"]) % {
         "who": entry.actor or EMPTY,
         "kind": found.name if found else _("other"),
         "what": entry.object_repr,

@@ -113,7 +113,9 @@ def accept(request: JoinRequest, actor, organisation: Organisation | None = None
         role = Role.objects.create(
             network=network, person=own or record, record=record if own else None, kind=Role.Kind.MEMBER
         )
-        HistoryEntry.record(network, actor, HistoryEntry.Action.ACCEPTED, record, {"role": role.kind})
+        HistoryEntry.record(
+            network, actor, HistoryEntry.Action.ACCEPTED, request, {"role": role.kind}, name=str(record)
+        )
     _tell(request)
     return role
 

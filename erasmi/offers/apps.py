@@ -10,9 +10,10 @@ class OffersConfig(AppConfig):
     def ready(self):
         from erasmi.networks import history
         from erasmi.offers import start
-        from erasmi.offers.models import Offer
+        from erasmi.offers.models import Area, Offer
 
         start.register()
+        history.register("area", Area)
         history.register(
             "offer",
             Offer,

@@ -51,6 +51,7 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name, verbose_name_plural = _("district"), _("districts")
         constraints = [models.UniqueConstraint(fields=["network", "name"], name="unique_area_name")]
 
     def __str__(self):

@@ -122,3 +122,27 @@ def test_the_kind_filter_lists_translated_kinds_and_shows_only_that_kind(changed
     assert '<option value="event" selected>Treffen</option>' in page
     assert '<option value="membership">Mitgliedschaft</option>' in page
     assert "Rathaus" in page and "Sprachkurse" not in page and "20. Juni 2009" not in page
+
+
+def test_a_cancelled_meeting_a_join_request_and_a_district_read_as_what_they_are(client, coordinator, erfurt_network):
+    from django.utils import translation
+
+    from erasmi.networks.models import JoinRequest
+    from erasmi.networks.tests.factories import make_event
+    from erasmi.offers.models import Area
+
+    event = make_event(erfurt_network, title="Netzwerktreffen")
+    HistoryEntry.record(erfurt_network, coordinator, HistoryEntry.Action.CANCELLED, event, {"mails": 2})
+    from model_bakery import baker
+
+    requester = baker.make("accounts.User", email="lars@example.org")
+    request = JoinRequest.objects.create(network=erfurt_network, user=requester, first_name="Lars", last_name="J")
+    HistoryEntry.record(erfurt_network, coordinator, HistoryEntry.Action.DECLINED, request)
+    district = Area.objects.create(network=erfurt_network, name="Altstadt", postcodes=["99084"])
+    HistoryEntry.record(erfurt_network, coordinator, HistoryEntry.Action.CREATED, district)
+    client.force_login(coordinator)
+    with translation.override("de"):
+        page = client.get(reverse("networks:history", args=["erfurt"])).text
+    assert "hat das Treffen „Netzwerktreffen“ abgesagt" in page and "Versandte Mails: 2" in page
+    assert "hat die Beitrittsanfrage von „Lars J“ abgelehnt" in page
+    assert "hat Stadtteil „Altstadt“ angelegt" in page
