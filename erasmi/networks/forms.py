@@ -175,7 +175,8 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         self.network = network
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(memberships__network=network).distinct()
+        current = Membership.objects.current().filter(network=network).values("organisation")
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=current)  # not former members
 
     def already_added(self) -> Role | None:
         """The role this very form added before (the second click of a double click)."""
@@ -326,7 +327,8 @@ class PersonEditForm(EditForm, forms.ModelForm):
         kwargs.setdefault("initial", {})["role"] = role.kind
         super().__init__(*args, **kwargs)
         self.fields["last_name"].required = False  # people who signed up without one
-        members = Organisation.objects.filter(memberships__network=role.network)
+        current = Membership.objects.current().filter(network=role.network).values("organisation")
+        members = Organisation.objects.filter(pk__in=current)
         if self.instance.organisation_id:
             members = members | Organisation.objects.filter(pk=self.instance.organisation_id)
         self.fields["organisation"].queryset = members.distinct()

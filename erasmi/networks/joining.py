@@ -51,9 +51,10 @@ def ask(network: Network, user, *, first_name: str, last_name: str, organisation
             )
     except IntegrityError:  # one open request per person and network
         raise AlreadyAsked from None
-    url = settings.SITE_URL + reverse("networks:people", args=[network.slug]) + "#join-requests"
     for coordinator in _coordinators(network):
         with translation.override(coordinator.language or settings.LANGUAGE_CODE):
+            # The link in the reader's language too (the page's address carries it).
+            url = settings.SITE_URL + reverse("networks:people", args=[network.slug]) + "#join-requests"
             mail.send(
                 _("%(name)s asks to join %(network)s") % {"name": request, "network": network.name},
                 _("Accept or decline the request on the people page of the network:\n%(url)s") % {"url": url},

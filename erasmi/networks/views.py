@@ -297,6 +297,7 @@ def _people_rows(network) -> list[dict]:
             "invitation": invitations.get(role.entry.pk),
         }
         for role in roles
+        if not role.entry.is_erased  # an erased person stays an anonymous count, not a row
     ]
     return sorted(rows, key=lambda row: (row["entry"].last_name.casefold(), row["entry"].first_name.casefold()))
 

@@ -108,6 +108,13 @@ def offered_languages() -> list[str]:
 
 
 class OfferQuerySet(models.QuerySet):
+    def of_current_members(self, network):
+        """The network's offers whose organisation is a member today (a former member's are no longer planned with)."""
+        from erasmi.networks.models import Membership
+
+        current = Membership.objects.current().filter(network=network).values("organisation")
+        return self.filter(network=network, organisation__in=current)
+
     def editable_by(self, user):
         """Offers the user may change: their organisation's, and all of the networks they coordinate."""
         from erasmi.networks.models import Role

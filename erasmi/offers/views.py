@@ -199,7 +199,7 @@ def export(request, fmt):
 def coordination_report(request, slug):
     """Overlaps and gaps of the network's offers, as a page and a CSV to bring to a meeting."""
     network = _network(request, slug, "network.view_internal")
-    offers = Offer.objects.filter(network=network)
+    offers = Offer.objects.of_current_members(network)
     distance = params.finite_float(request.GET.get("distance"), default=2.0, low=0.1, high=50)
     groups, unlocated = analysis.overlaps(offers, distance=distance)
     by_id = {o.pk: o for o in offers.select_related("organisation", "category")}

@@ -68,3 +68,13 @@ def test_my_account_says_nothing_is_wrong_while_the_organisation_is_a_member(cli
     client.force_login(member)
     page = client.get(reverse("accounts:me")).text
     assert "Caritas" in page and "no access" not in page
+
+
+def test_the_language_a_person_browses_in_is_the_language_of_their_mails(client, member):
+    client.force_login(member)
+    client.get("/tr/")
+    member.refresh_from_db()
+    assert member.language == "tr"
+    client.get("/da/compendium/")
+    member.refresh_from_db()
+    assert member.language == "da"

@@ -111,3 +111,15 @@ def test_erasing_asks_first_and_a_look_at_the_question_erases_nothing(client, co
     assert not person.is_erased
     people = client.get(reverse("networks:people", args=["erfurt"])).text
     assert f'action="{reverse("networks:person_erase", args=["erfurt", person.pk])}"' not in people
+
+
+def test_an_erased_person_is_no_row_and_a_former_member_no_choice_on_the_people_page(
+    client, coordinator, member, erfurt_network
+):
+    person = Person.for_user(member)
+    client.force_login(coordinator)
+    client.post(reverse("networks:person_erase", args=["erfurt", person.pk]))
+    page = client.get(reverse("networks:people", args=["erfurt"]))
+    assert all(not row["entry"].is_erased for row in page.context["rows"] + page.context["without_access"])
+    organisations = [str(o) for o in page.context["form"].fields["organisation"].queryset]
+    assert "Caritas" in organisations and "Former Ltd" not in organisations
