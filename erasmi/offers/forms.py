@@ -13,6 +13,18 @@ from erasmi.offers.models import Area, Category, Offer, TargetGroup, normal_post
 SLOTS = 4
 
 
+def _known_place(postcode: str | None, city: str | None):
+    """The coordinates of a postcode (or else a town) the directory knows."""
+    from erasmi.offers.models import Place
+
+    places = Place.objects.all()
+    if postcode and (found := places.filter(postcode=postcode.strip()).first()):
+        return found
+    if city:
+        return places.filter(name__iexact=city.strip()).first()
+    return None
+
+
 def _in_language(texts: dict, language: str, text: str) -> dict:
     """The texts per language with this language's text set (or removed when it is empty)."""
     texts = {code: value for code, value in texts.items() if code != language}
@@ -140,9 +152,14 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
             schedule.append(slot)
         data["schedule"] = schedule
         if not data.get("online") and (data.get("latitude") is None or data.get("longitude") is None):
-            self.add_error(
-                "latitude", _("Set the place on the map (latitude and longitude), or mark the offer as online.")
-            )
+            place = _known_place(data.get("postcode"), data.get("city"))
+            if place is not None:  # the place is found from its postcode or town
+                data["latitude"], data["longitude"] = place.latitude, place.longitude
+            else:
+                self.add_error(
+                    "latitude",
+                    _("Give a postcode or town we know, set the place on the map, or mark the offer as online."),
+                )
         return data
 
     def save(self, commit=True):

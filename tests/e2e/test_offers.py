@@ -62,7 +62,8 @@ def test_member_updates_an_offer_and_coordinator_opens_the_report(page, transact
     assert open(download.value.path(), "rb").read(4) == b"%PDF"
 
 
-def test_a_click_on_the_map_sets_the_pin(page, transactional_db):
+def test_a_click_on_the_map_sets_the_pin(page, transactional_db, settings):
+    settings.ERASMI_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"  # a tile server (here unreachable) lets one pick
     network = _setup()
     from erasmi.networks.models import Person
     from erasmi.offers.models import Offer

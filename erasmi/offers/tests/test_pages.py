@@ -5,6 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from erasmi.core.tests.formdata import as_browser_sends
 from erasmi.networks.models import Person, Role
 from erasmi.offers.models import Offer
 
@@ -240,3 +241,25 @@ def test_a_search_for_a_categorys_name_finds_its_offers(client, offers):
     for words in ("Sprachkurs", "dil kursu", "corso di lingua"):  # the category's (and its parent's) names
         found = [o.pk for o in client.get(reverse("offers:list"), {"q": words}).context["page"].object_list]
         assert treff.pk in found, words
+
+
+def test_without_a_map_an_offer_finds_its_place_from_the_postcode(client, coordinator, offers):
+    from erasmi.offers.models import Category, Place
+
+    place = Place.objects.get_or_create(
+        postcode="99084", defaults={"name": "Erfurt", "latitude": 50.98, "longitude": 11.03}
+    )[0]
+    person = Person.for_user(coordinator)
+    person.organisation = offers.memberships.first().organisation
+    person.save()
+    client.force_login(coordinator)
+    form = client.get(reverse("offers:create"))
+    assert 'id="pick-map"' not in form.text  # no tile server: no map to click blindly
+    data = {"title": "Sprachcafé", "category": Category.objects.get(slug="counselling").pk, "postcode": "99084"}
+    data["city"] = "Erfurt"
+    response = client.post(reverse("offers:create"), {**as_browser_sends(form.context["form"]), **data})
+    assert response.status_code == 302
+    offer = Offer.objects.latest("pk")
+    assert (offer.latitude, offer.longitude) == (place.latitude, place.longitude)
+    unknown = {**as_browser_sends(form.context["form"]), **data, "postcode": "00000", "city": "Nirgendwo"}
+    assert client.post(reverse("offers:create"), unknown).status_code == 400
