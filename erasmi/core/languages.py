@@ -88,6 +88,10 @@ def _world_names(language: str) -> dict[str, str]:
     return names
 
 
+def world_name_in(code: str, language: str) -> str:
+    return _world_names(language).get(code, code)
+
+
 def world_name(code: str) -> str:
     """A language's name in the reader's language ('Arabisch' on a German page); unknown codes as they are."""
     return _world_names(current()).get(code, code)

@@ -91,10 +91,14 @@ class Place(models.Model):
 OFFERED_LANGUAGES = "offers:languages"
 
 
-def search_text_of(titles: dict, descriptions: dict, city: str, postcode: str, address: str, categories) -> str:
-    """What the text search looks in: titles and descriptions in every language, the place, and the
-    category's names in every language (a search for "Sprachkurs" finds the language courses)."""
-    parts = [*titles.values(), *descriptions.values(), city, postcode, address, *categories]
+def search_text_of(
+    titles: dict, descriptions: dict, city: str, postcode: str, address: str, categories, spoken=()
+) -> str:
+    """What the text search looks in: titles and descriptions in every language, the place, the
+    category's names in every language (a search for "Sprachkurs" finds the language courses), and the
+    names of the offer's languages in every interface language ("Arabisch", "Arapça")."""
+    names = [languages.world_name_in(code, language) for code in spoken for language in languages.codes()]
+    parts = [*titles.values(), *descriptions.values(), city, postcode, address, *categories, *names]
     return " ".join(part for part in parts if part).casefold()
 
 
@@ -193,7 +197,9 @@ class Offer(models.Model):
     def save(self, *args, **kwargs):
         category = self.category
         names = [*category.names.values(), *(category.parent.names.values() if category.parent_id else [])]
-        self.search_text = search_text_of(self.titles, self.descriptions, self.city, self.postcode, self.address, names)
+        self.search_text = search_text_of(
+            self.titles, self.descriptions, self.city, self.postcode, self.address, names, self.languages
+        )
         self.sort_title = next(iter(self.titles.values()), "").casefold()[:200]
         self.weekdays = " ".join(sorted({str(int(slot["weekday"])) for slot in self.schedule if "weekday" in slot}))
         super().save(*args, **kwargs)

@@ -263,3 +263,12 @@ def test_without_a_map_an_offer_finds_its_place_from_the_postcode(client, coordi
     assert (offer.latitude, offer.longitude) == (place.latitude, place.longitude)
     unknown = {**as_browser_sends(form.context["form"]), **data, "postcode": "00000", "city": "Nirgendwo"}
     assert client.post(reverse("offers:create"), unknown).status_code == 400
+
+
+def test_a_language_typed_as_a_word_finds_the_offers_given_in_it(client, offers):
+    offer = Offer.objects.filter(network=offers).first()
+    offer.languages = ["ar", "uk"]
+    offer.save()
+    for words in ("Arabisch", "arapça", "Ukrainian", "ucraino"):
+        found = [o.pk for o in client.get(reverse("offers:list"), {"q": words}).context["page"].object_list]
+        assert offer.pk in found, words
