@@ -91,7 +91,7 @@ class MinutesForm(EditForm, forms.ModelForm):
 
     history_kind = "minutes"
 
-    def change_summary(self) -> dict:
+    def change_summary(self, people: dict | None = None) -> dict:
         """Which of minutes, decisions and attendance changed; the texts stay in the minutes."""
         return dict.fromkeys(self.changes, True)
 

@@ -15,13 +15,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from erasmi.core import once, params, permissions
-from erasmi.core.forms import locked
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.events import exports, ical, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
 from erasmi.networks import people
+from erasmi.networks.editing import edit_page
 from erasmi.networks.forms import DocumentForm
 from erasmi.networks.models import HistoryEntry, Network, Person, Role, WorkingGroup
 from erasmi.networks.views import _network
@@ -213,56 +213,31 @@ def event_create(request, slug):
 def event_edit(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
     groups = _plannable_groups(request, event.network, required=False)
-    if request.method != "POST":
-        form = EventForm(instance=event, network=event.network, groups=groups)
-    else:
-        with transaction.atomic():
-            form = EventForm(request.POST, instance=locked(event), network=event.network, groups=groups)
-            if form.is_valid():
-                _save_changes(request, form, _("The meeting was saved."))
-                return redirect(event.get_absolute_url())
-    return render(
+    return edit_page(
         request,
-        "events/form.html",
-        {"network": event.network, "form": form, "event": event},
-        status=400 if form.errors else 200,
+        event,
+        lambda data, instance: EventForm(data, instance=instance, network=event.network, groups=groups),
+        network=event.network,
+        template="events/form.html",
+        context={"network": event.network, "event": event},
+        saved=_("The meeting was saved."),
+        after=event.get_absolute_url(),
     )
 
 
 @login_required
 def minutes(request, slug, pk):
     event = _event(request, slug, pk, "event.manage")
-    if request.method != "POST":
-        form = MinutesForm(instance=event)
-    else:
-        with transaction.atomic():
-            form = MinutesForm(request.POST, instance=locked(event))
-            if form.is_valid():
-                _save_changes(request, form, _("Minutes and decisions were saved."))
-                return redirect(event.get_absolute_url())
-    return render(
+    return edit_page(
         request,
-        "events/minutes.html",
-        {"network": event.network, "event": event, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-def _save_changes(request, form, saved: str) -> None:
-    """Save what the person changed and note it in the network's history; an unchanged form writes nothing."""
-    if not form.changed:
-        messages.info(request, _("Nothing was changed."))
-        return
-    event = form.save()
-    HistoryEntry.record(
-        event.network,
-        request.user,
-        HistoryEntry.Action.CHANGED,
         event,
-        form.change_summary(),
-        kind=getattr(form, "history_kind", None),
+        lambda data, instance: MinutesForm(data, instance=instance),
+        network=event.network,
+        template="events/minutes.html",
+        context={"network": event.network, "event": event},
+        saved=_("Minutes and decisions were saved."),
+        after=event.get_absolute_url(),
     )
-    messages.success(request, saved)
 
 
 FEED_HISTORY = datetime.timedelta(days=365)  # a subscription shows the past year and everything ahead

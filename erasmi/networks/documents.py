@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from erasmi.core import permissions
-from erasmi.core.forms import locked
 from erasmi.networks import services
+from erasmi.networks.editing import edit_page
 from erasmi.networks.forms import DocumentEditForm
-from erasmi.networks.models import Document, HistoryEntry
+from erasmi.networks.models import Document
 from erasmi.networks.views import _network
 
 
@@ -28,26 +28,15 @@ def _document(request, slug, pk) -> Document:
 @login_required
 def document_edit(request, slug, pk):
     document = _document(request, slug, pk)
-    if request.method != "POST":
-        form = DocumentEditForm(instance=document)
-    else:
-        with transaction.atomic():
-            form = DocumentEditForm(request.POST, instance=locked(document))
-            if form.is_valid():
-                if form.changed:
-                    form.save()
-                    HistoryEntry.record(
-                        document.network, request.user, HistoryEntry.Action.CHANGED, document, form.change_summary()
-                    )
-                    messages.success(request, _("The document was saved."))
-                else:
-                    messages.info(request, _("Nothing was changed."))
-                return redirect("networks:document", slug=slug, pk=pk)
-    return render(
+    return edit_page(
         request,
-        "networks/document_form.html",
-        {"network": document.network, "document": document, "form": form},
-        status=400 if form.errors else 200,
+        document,
+        lambda data, instance: DocumentEditForm(data, instance=instance),
+        network=document.network,
+        template="networks/document_form.html",
+        context={"network": document.network, "document": document},
+        saved=_("The document was saved."),
+        after=reverse("networks:document", args=[slug, pk]),
     )
 
 

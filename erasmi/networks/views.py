@@ -20,6 +20,7 @@ from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.networks import exports, importers, services, tasks
 from erasmi.networks import history as history_words
 from erasmi.networks import people as people_services
+from erasmi.networks.editing import edit_page
 from erasmi.networks.forms import (
     DocumentForm,
     MemberImportForm,
@@ -210,25 +211,15 @@ def group_edit(request, slug, group):
         WorkingGroup.objects.select_related("network", "lead"), network=network, slug=group
     )
     permissions.require(request.user, "group.manage", working_group)
-    if request.method != "POST":
-        form = WorkingGroupForm(instance=working_group, network=network)
-    else:
-        with transaction.atomic():
-            form = WorkingGroupForm(request.POST, instance=locked(working_group), network=network)
-            if form.is_valid():
-                if form.changed:
-                    form.save()
-                    summary = form.change_summary(people=people_services.records_of(network))
-                    HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, working_group, summary)
-                    messages.success(request, _("The working group was saved."))
-                else:
-                    messages.info(request, _("Nothing was changed."))
-                return redirect(working_group.get_absolute_url())
-    return render(
+    return edit_page(
         request,
-        "networks/group_form.html",
-        {"network": network, "form": form, "group": working_group},
-        status=400 if form.errors else 200,
+        working_group,
+        lambda data, instance: WorkingGroupForm(data, instance=instance, network=network),
+        network=network,
+        template="networks/group_form.html",
+        context={"network": network, "group": working_group},
+        saved=_("The working group was saved."),
+        after=working_group.get_absolute_url(),
     )
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from erasmi.core import once
-from erasmi.core.forms import locked
+from erasmi.networks.editing import edit_page
 from erasmi.networks.models import HistoryEntry
 from erasmi.networks.views import _network
 from erasmi.offers.forms import DistrictForm
@@ -41,26 +41,15 @@ def district_list(request, slug):
 def district_edit(request, slug, pk):
     network = _network(request, slug, "network.manage")
     district = get_object_or_404(network.areas, pk=pk)
-    if request.method != "POST":
-        form = DistrictForm(instance=district, network=network)
-    else:
-        with transaction.atomic():
-            form = DistrictForm(request.POST, instance=locked(district), network=network)
-            if form.is_valid():
-                if form.changed:
-                    form.save()
-                    HistoryEntry.record(
-                        network, request.user, HistoryEntry.Action.CHANGED, district, form.change_summary()
-                    )
-                    messages.success(request, _("The district was saved."))
-                else:
-                    messages.info(request, _("Nothing was changed."))
-                return redirect("offers:districts", slug=slug)
-    return render(
+    return edit_page(
         request,
-        "offers/district_form.html",
-        {"network": network, "district": district, "form": form},
-        status=400 if form.errors else 200,
+        district,
+        lambda data, instance: DistrictForm(data, instance=instance, network=network),
+        network=network,
+        template="offers/district_form.html",
+        context={"network": network, "district": district},
+        saved=_("The district was saved."),
+        after=reverse("offers:districts", args=[slug]),
     )
 
 
