@@ -130,7 +130,7 @@ def test_coordination_report_shows_the_demo_overlap_and_gaps(client, member, off
     assert [o.title("de") for o in response.context["unlocated"]] == []
     report = client.get(reverse("offers:report", args=["erfurt"]), {"format": "csv"})
     assert report["Content-Type"].startswith("text/csv")
-    assert "overlap,Migration counselling" in report.content.decode()
+    assert "Overlaps,Migration counselling" in report.content.decode("utf-8-sig")
     client.force_login(other_member)
     assert client.get(reverse("offers:report", args=["erfurt"])).status_code == 404
 
