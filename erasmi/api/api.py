@@ -168,6 +168,7 @@ class OfferQuery(Schema):
 class OfferOut(Schema):
     id: int
     title: str
+    description: str = Field(description="In the language of the title, else in another one")
     organisation: str
     category: str
     target_groups: list[str]
@@ -179,6 +180,8 @@ class OfferOut(Schema):
     longitude: float | None
     distance_km: float | None
     schedule: list[dict]
+    registration_needed: bool
+    contact: str = Field(description="How to register or ask (empty when the offer gives none)")
     possibly_outdated: bool
     url: str
 
@@ -215,6 +218,7 @@ def list_offers(request, params: Query[OfferQuery]):
             {
                 "id": o.pk,
                 "title": o.title(),
+                "description": o.description(),
                 "organisation": o.organisation.name,
                 "category": o.category.slug,
                 "target_groups": sorted(targets.get(o.pk, [])),
@@ -226,6 +230,8 @@ def list_offers(request, params: Query[OfferQuery]):
                 "longitude": o.longitude,
                 "distance_km": round(o.distance, 2) if getattr(o, "distance", None) is not None else None,
                 "schedule": o.schedule,
+                "registration_needed": o.registration_needed,
+                "contact": o.contact,
                 "possibly_outdated": o.possibly_outdated,
                 "url": request.build_absolute_uri(o.get_absolute_url()),
             }

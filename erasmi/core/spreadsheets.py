@@ -9,11 +9,12 @@ cells back with ``cells.restore``.
 
 import csv
 import datetime
+import decimal
 import io
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
@@ -24,18 +25,34 @@ from erasmi.core.cells import neutralise
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def csv_text(rows: Iterable[Sequence]) -> str:
-    """The rows (the header first) as CSV text, every cell neutralised; None is an empty cell."""
+def csv_text(rows: Iterable[Sequence], *, local: bool = False) -> str:
+    """The rows (the header first) as CSV text, every cell neutralised; None is an empty cell.
+
+    ``local``: as the reader's spreadsheet program opens a file by double click: separated by ``;``
+    where the reader's language writes decimals with a comma (German, Danish, Italian, Turkish Excel
+    expect that), numbers written as the reader writes them ("1,5"), starting with a byte order mark so
+    that Excel reads UTF-8. Without it: plain CSV (``,``, "1.5") for programs to read.
+    """
     out = io.StringIO()
-    writer = csv.writer(out)
+    delimiter = ","
+    if local:
+        out.write("\ufeff")
+        delimiter = ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+    writer = csv.writer(out, delimiter=delimiter)
     for row in rows:
-        writer.writerow(["" if value is None else neutralise(value) for value in row])
+        writer.writerow(["" if value is None else _csv_value(value, local) for value in row])
     return out.getvalue()
 
 
-def csv_response(rows: Iterable[Sequence], filename: str) -> HttpResponse:
+def _csv_value(value, local: bool):
+    if local and isinstance(value, float | decimal.Decimal):
+        return formats.number_format(value, use_l10n=True)
+    return neutralise(value)
+
+
+def csv_response(rows: Iterable[Sequence], filename: str, *, local: bool = False) -> HttpResponse:
     """A CSV download of the rows (see ``csv_text``)."""
-    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(rows, local=local), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

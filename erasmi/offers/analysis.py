@@ -185,12 +185,14 @@ def gaps(offers, areas, categories, target_groups, language: str | None = None) 
 
     Areas are objects with ``covers(postcode, lat, lon)``: the network's districts (by postcode, or
     a box on the map) or, without districts, one area per postcode. An offer counts in the first
-    area that covers it.
+    area that covers it; an offer with a place that no area covers counts under the area ``None``
+    ("outside the districts"), so that no offer is lost. Online offers without a place are in none.
     """
     items, by_target = load(offers)
     by_id = {item.pk: item for item in items}
-    table = {(c, t, a): GapCell() for c in categories for t in target_groups for a in range(len(areas))}
-    where = {}  # offer -> area index (None: in no area)
+    indexes = [*range(len(areas)), None]
+    table = {(c, t, a): GapCell() for c in categories for t in target_groups for a in indexes}
+    where = {}  # offer -> area index (None: outside every area)
     for target_group, offer_ids in by_target.items():
         if target_group not in target_groups:
             continue
@@ -200,14 +202,15 @@ def gaps(offers, areas, categories, target_groups, language: str | None = None) 
                 continue
             if language and language not in item.languages:
                 continue
+            if item.lat is None and not item.postcode:
+                continue  # online only: it has no place in an area
             if pk not in where:
                 where[pk] = next(
                     (n for n, area in enumerate(areas) if area.covers(item.postcode, item.lat, item.lon)), None
                 )
-            if where[pk] is not None:
-                cell = table[(item.category, target_group, where[pk])]
-                cell.offers += 1
-                cell.hours += item.hours
+            cell = table[(item.category, target_group, where[pk])]
+            cell.offers += 1
+            cell.hours += item.hours
     return table
 
 

@@ -45,6 +45,7 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     # Not ticked by default: a form saved unchanged changes nothing; ticking it confirms the offer as current
     # (every real change confirms it too: the person just looked at it).
     still_current = forms.BooleanField(label=_("The information is current"), required=False, initial=False)
+    memberships: dict = {}
 
     class Meta:
         model = Offer
@@ -70,9 +71,33 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
             "ends": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, memberships=None, own=None, **kwargs):
         super().__init__(*args, **kwargs)
         language = languages.current()
+        if memberships and len(memberships) > 1:
+            # A new offer of someone who may add for several members (a coordinator): they choose whose it is.
+            self.memberships = {str(m.pk): m for m in memberships}
+            several_networks = len({m.network_id for m in memberships}) > 1
+            self.fields = {
+                "membership": forms.ChoiceField(
+                    label=_("Organisation"),
+                    choices=[
+                        ("", "–"),
+                        *(
+                            (
+                                key,
+                                f"{m.organisation.name} ({m.network.name})"
+                                if several_networks
+                                else m.organisation.name,
+                            )
+                            for key, m in self.memberships.items()
+                        ),
+                    ],
+                    help_text=_("The member organisation that makes the offer."),
+                    initial=str(own.pk) if own else "",
+                ),
+                **self.fields,
+            }
         # Every language by its name in the reader's language; codes an offer has that the list lacks stay choosable.
         known = languages.world()
         extra = [(code, code) for code in self.instance.languages if code not in dict(known)]
@@ -165,6 +190,8 @@ class OfferForm(OnceMixin, EditForm, forms.ModelForm):
     def save(self, commit=True):
         language = languages.current()
         offer = self.instance
+        if membership := self.memberships.get(self.cleaned_data.get("membership") or "") if self.memberships else None:
+            offer.organisation, offer.network = membership.organisation, membership.network
         offer.titles = _in_language(offer.titles, language, self.cleaned_data["title"])
         offer.descriptions = _in_language(offer.descriptions, language, self.cleaned_data["description"])
         offer.languages = list(self.cleaned_data["spoken"])

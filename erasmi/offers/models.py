@@ -131,6 +131,28 @@ class OfferQuerySet(models.QuerySet):
         return self.filter(models.Q(organisation__people__user=user) | models.Q(network__in=coordinated)).distinct()
 
 
+def memberships_adding_for(user):
+    """The current memberships the user may add offers for: their own organisation's, and every
+    current member's of the networks they coordinate (a coordinator may belong to no organisation)."""
+    from erasmi.networks.models import Membership, Role
+
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    coordinated = Role.objects.active().filter(person__user=user, kind=Role.Kind.COORDINATOR).values("network")
+    own = models.Q(organisation__people__user=user)
+    return (
+        Membership.objects.current()
+        .filter(own | models.Q(network__in=coordinated))
+        .select_related("network", "organisation")
+        .order_by("network__name", "organisation__name", "pk")
+        .distinct()
+    )
+
+
+def can_add_offer(user) -> bool:
+    return memberships_adding_for(user).exists()
+
+
 class Offer(models.Model):
     """An offer of a member organisation: course, counselling, mentoring, ..."""
 
@@ -213,6 +235,14 @@ class Offer(models.Model):
     def title(self, language: str | None = None) -> str:
         language = language or languages.current()
         return self.titles.get(language) or next(iter(self.titles.values()), "")
+
+    def description(self, language: str | None = None) -> str:
+        """The description in the language, else in the language of the title shown, else in any."""
+        language = language or languages.current()
+        if text := self.descriptions.get(language):
+            return text
+        shown = next((code for code, title in self.titles.items() if title == self.title(language)), None)
+        return self.descriptions.get(shown) or next((text for text in self.descriptions.values() if text), "")
 
     def clean(self):
         errors = {}

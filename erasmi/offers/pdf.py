@@ -11,8 +11,17 @@ from erasmi.core.pdf import ErasmiDoc, paragraph, register_fonts
 
 
 def report_pdf(
-    network, distance: float, overlaps: list[dict], unlocated: list, rows: list[dict], areas: list, language: str
+    network,
+    distance: float,
+    overlaps: list[dict],
+    unlocated: list,
+    rows: list[dict],
+    empty_rows: list[dict],
+    areas: list,
+    language: str,
 ) -> bytes:
+    """The report on a few pages: the gap table has only the categories and target groups with an offer
+    somewhere; those with none anywhere are listed once, by category."""
     register_fonts()
     with translation.override(language):
         buffer = io.BytesIO()
@@ -77,5 +86,21 @@ def report_pdf(
             )
         )
         story.append(grid)
+        outside = [row for row in rows if row["outside"].offers]
+        if outside:
+            story.append(paragraph(_("Outside the districts"), "label"))
+            story.append(
+                paragraph(
+                    "; ".join(f"{row['category']} · {row['target']}: {row['outside'].offers}" for row in outside),
+                    "body",
+                )
+            )
+        if empty_rows:
+            story.append(paragraph(_("No offer in any area"), "label"))
+            by_category = {}
+            for row in empty_rows:
+                by_category.setdefault(str(row["category"]), []).append(str(row["target"]))
+            for category, targets in by_category.items():
+                story.append(paragraph(f"{category}: {', '.join(targets)}", "body"))
         doc.build(story)
         return buffer.getvalue()

@@ -71,8 +71,15 @@ class OfferSearch:
                 problem(_("'%(value)s' is not a date such as 2027-03-31.") % {"value": day})
         return search, problems
 
+    @property
+    def place_unknown(self) -> bool:
+        """A place was asked for that the directory does not know: nothing is near it (not: everything)."""
+        return bool(self.near) and self.centre is None
+
     def queryset(self):
         offers = Offer.objects.select_related("organisation", "category")
+        if self.place_unknown:
+            return offers.none()
         for word in self.q.casefold().split():
             offers = offers.filter(search_text__contains=word)
         if self.category:

@@ -17,7 +17,15 @@ from erasmi.networks.models import HistoryEntry, Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
-from erasmi.offers.models import Area, Category, Offer, TargetGroup, offered_languages
+from erasmi.offers.models import (
+    Area,
+    Category,
+    Offer,
+    TargetGroup,
+    can_add_offer,
+    memberships_adding_for,
+    offered_languages,
+)
 from erasmi.offers.search import RADII, OfferSearch, Results
 
 
@@ -61,6 +69,7 @@ def offer_list(request):
             "languages": languages.world(offered_languages()),
             "map": _features(page.object_list, language),
             "tile_url": settings.ERASMI_TILE_URL,
+            "can_add": can_add_offer(request.user),
         },
     )
 
@@ -75,6 +84,7 @@ def offer_detail(request, pk):
         "offers/detail.html",
         {
             "offer": offer,
+            "description": offer.description(language),
             "can_edit": Offer.objects.editable_by(request.user).filter(pk=pk).exists(),
             "schedule": [f"{WEEKDAYS[slot['weekday']]} {slot['start']}–{slot['end']}" for slot in offer.schedule],
             "spoken": [(code, languages.world_name(code)) for code in offer.languages],
@@ -86,24 +96,26 @@ def offer_detail(request, pk):
 
 @login_required
 def offer_edit(request, pk=None):
+    memberships = mine = None
     if pk is None:
-        person = Person.objects.filter(user=request.user).select_related("organisation").first()
-        membership = (
-            person.organisation.memberships.current().select_related("network").first()
-            if person is not None and person.organisation is not None
-            else None
-        )
-        if membership is None:  # a former member's organisation adds nothing to the network
-            messages.error(request, _("Only people of a member organisation can add offers."))
+        memberships = list(memberships_adding_for(request.user))
+        if not memberships:  # a former member's organisation adds nothing to the network
+            messages.error(request, _("Only people of a member organisation or coordinators can add offers."))
             return redirect("offers:list")
-        offer = Offer(organisation=person.organisation, network=membership.network)
+        # The person's own organisation comes first: it is the one chosen unless they choose another.
+        own = set(Person.objects.filter(user=request.user).values_list("organisation", flat=True))
+        memberships.sort(key=lambda m: m.organisation_id not in own)
+        mine = memberships[0] if memberships[0].organisation_id in own else None
+        offer = Offer(organisation=memberships[0].organisation, network=memberships[0].network)
     else:
         offer = get_object_or_404(Offer.objects.editable_by(request.user), pk=pk)
     if request.method != "POST":
-        form = OfferForm(instance=offer)
+        form = OfferForm(instance=offer, memberships=memberships, own=mine)
     else:
         with transaction.atomic():
-            form = OfferForm(request.POST, instance=locked(offer) if offer.pk else offer)
+            form = OfferForm(
+                request.POST, instance=locked(offer) if offer.pk else offer, memberships=memberships, own=mine
+            )
             if form.is_valid():
                 return _save_offer(request, form)
     context = {"form": form, "offer": offer, "tile_url": settings.ERASMI_TILE_URL}
@@ -216,10 +228,15 @@ def coordination_report(request, slug):
             "category": categories[c].name(language),
             "target": str(targets[t]),
             "cells": [table[(c, t, a)] for a in range(len(areas))],
+            "outside": table[(c, t, None)],
         }
         for c in categories
         for t in targets
     ]
+    # A category and target group with no offer anywhere is one gap, not a row of empty cells.
+    empty_rows = [row for row in rows if not row["outside"].offers and not any(cell.offers for cell in row["cells"])]
+    rows = [row for row in rows if row not in empty_rows]
+    outside = any(row["outside"].offers for row in rows)
     overlap_rows = [
         {
             "category": all_categories[g.category],
@@ -228,24 +245,18 @@ def coordination_report(request, slug):
         }
         for g in groups
     ]
+    unlocated_offers = [by_id[pk] for pk in unlocated]
     if request.GET.get("format") == "pdf":
-        body = pdf.report_pdf(network, distance, overlap_rows, [by_id[pk] for pk in unlocated], rows, areas, language)
+        body = pdf.report_pdf(network, distance, overlap_rows, unlocated_offers, rows, empty_rows, areas, language)
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{network.slug}-coordination.pdf"'
         return response
     if request.GET.get("format") == "csv":
-        header = ["section", "category", "target_group", "area_or_offer", "organisation", "offers", "hours_per_week"]
-        overlap_lines = [
-            ["overlap", row["category"].name(language), row["target"], o.title(language), o.organisation.name, "", ""]
-            for row in overlap_rows
-            for o in row["offers"]
-        ]
-        gap_lines = [
-            ["gap", row["category"], row["target"], area.name, "", cell.offers, round(cell.hours, 1)]
-            for row in rows
-            for area, cell in zip(areas, row["cells"], strict=True)
-        ]
-        return csv_response([header, *overlap_lines, *gap_lines], f"{network.slug}-coordination.csv")
+        return csv_response(
+            _report_lines(overlap_rows, rows, empty_rows, areas, outside, language),
+            f"{network.slug}-coordination.csv",
+            local=True,
+        )
     return render(
         request,
         "offers/report.html",
@@ -253,10 +264,34 @@ def coordination_report(request, slug):
             "network": network,
             "distance": distance,
             "overlaps": overlap_rows,
-            "unlocated": [by_id[pk] for pk in unlocated],
+            "unlocated": unlocated_offers,
             "areas": areas,
             "rows": rows,
+            "empty_rows": empty_rows,
+            "outside": outside,
             "by_districts": bool(districts),
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )
+
+
+def _report_lines(overlap_rows, rows, empty_rows, areas, outside: bool, language: str) -> list[list]:
+    """The coordination report as spreadsheet rows, in the reader's language."""
+    header = [_("Section"), _("Category"), _("Target group"), _("Area or offer"), _("Organisation")]
+    header += [_("Offers"), _("Hours per week")]
+    lines = [
+        [_("Overlaps"), row["category"].name(language), str(row["target"]), o.title(language), o.organisation.name]
+        + ["", ""]
+        for row in overlap_rows
+        for o in row["offers"]
+    ]
+    for row in rows:
+        cells = [(area.name, cell) for area, cell in zip(areas, row["cells"], strict=True)]
+        if outside:
+            cells.append((_("outside the districts"), row["outside"]))
+        lines += [
+            [_("Gaps"), row["category"], row["target"], name, ""] + [cell.offers, round(cell.hours, 1)]
+            for name, cell in cells
+        ]
+    lines += [[_("Gaps"), row["category"], row["target"], _("all areas"), "", 0, 0.0] for row in empty_rows]
+    return [header, *lines]

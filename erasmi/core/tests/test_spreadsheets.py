@@ -46,3 +46,21 @@ def test_xlsx_text_is_never_a_formula_and_dates_are_dates():
     ]
     assert sheet["A2"].data_type == "s" and sheet["A3"].value == "ab" and sheet["D3"].value == -1
     assert sheet.title == "A sheet with a title far longer"
+
+
+def test_a_csv_for_the_readers_excel_uses_their_separator_and_decimals_and_still_neutralises_formulas():
+    from django.utils import translation
+
+    rows = [["Name", "Stunden"], ["=1+1", 2.5], ["Kurs; abends", 3]]
+    with translation.override("de"):
+        text = csv_text(rows, local=True)
+    assert text.startswith("\ufeff")
+    assert list(csv.reader(io.StringIO(text[1:]), delimiter=";")) == [
+        ["Name", "Stunden"],
+        ["'=1+1", "2,5"],
+        ["Kurs; abends", "3"],
+    ]
+    with translation.override("en"):
+        english = csv_text(rows, local=True)
+    assert list(csv.reader(io.StringIO(english[1:])))[1] == ["'=1+1", "2.5"]
+    assert csv_text(rows) == csv_text(rows, local=False)  # plain CSV for programs is unchanged

@@ -33,3 +33,17 @@ def test_api_refuses_bad_parameters_with_400(client, offers):
 def test_openapi_describes_offers(client, db):
     schema = client.get("/api/openapi.json").json()
     assert {"near", "radius", "language"} <= {p["name"] for p in schema["paths"]["/api/offers"]["get"]["parameters"]}
+
+
+def test_api_gives_an_offers_description_and_contact(client, offers):
+    from erasmi.offers.models import Offer
+
+    offer = Offer.objects.get(titles__de="Integrationskurs A1")
+    offer.descriptions = {"de": "Vormittags, mit Kinderbetreuung."}
+    offer.registration_needed, offer.contact = True, "kurs@vhs-erfurt.example"
+    offer.save()
+    found = next(r for r in client.get("/api/offers", {"q": "integrationskurs"}).json()["results"])
+    assert found["description"] == "Vormittags, mit Kinderbetreuung."
+    assert (found["registration_needed"], found["contact"]) == (True, "kurs@vhs-erfurt.example")
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["OfferOut"]
+    assert {"description", "registration_needed", "contact"} <= set(schema["required"])

@@ -41,10 +41,10 @@ def test_offers_csv_writes_formulas_as_text(client, tampered):
 def test_coordination_report_csv_writes_formulas_as_text(client, member, tampered):
     client.force_login(member)
     report = client.get(reverse("offers:report", args=["erfurt"]), {"format": "csv"})
-    rows = list(csv.DictReader(io.StringIO(report.content.decode())))
-    mine = next(r for r in rows if r["section"] == "overlap" and FORMULA in r["area_or_offer"])
-    assert mine["area_or_offer"] == "'" + FORMULA
-    assert mine["organisation"] == "'+49 361 <i>Provider"
+    rows = list(csv.DictReader(io.StringIO(report.content.decode("utf-8-sig"))))
+    mine = next(r for r in rows if r["Section"] == "Overlaps" and FORMULA in r["Area or offer"])
+    assert mine["Area or offer"] == "'" + FORMULA
+    assert mine["Organisation"] == "'+49 361 <i>Provider"
     assert not any(value.startswith(("=", "+", "-", "@")) for r in rows for value in r.values())
 
 

@@ -130,7 +130,7 @@ def test_coordination_report_shows_the_demo_overlap_and_gaps(client, member, off
     assert [o.title("de") for o in response.context["unlocated"]] == []
     report = client.get(reverse("offers:report", args=["erfurt"]), {"format": "csv"})
     assert report["Content-Type"].startswith("text/csv")
-    assert "overlap,Migration counselling" in report.content.decode()
+    assert "Overlaps,Migration counselling" in report.content.decode("utf-8-sig")
     client.force_login(other_member)
     assert client.get(reverse("offers:report", args=["erfurt"])).status_code == 404
 
@@ -272,3 +272,79 @@ def test_a_language_typed_as_a_word_finds_the_offers_given_in_it(client, offers)
     for words in ("Arabisch", "arapça", "Ukrainian", "ucraino"):
         found = [o.pk for o in client.get(reverse("offers:list"), {"q": words}).context["page"].object_list]
         assert offer.pk in found, words
+
+
+def test_an_offers_page_shows_its_description_and_whom_to_contact_for_registration(client, offers):
+    offer = Offer.objects.get(titles__de="Integrationskurs A1")
+    offer.descriptions = {"de": "Vormittags, mit Kinderbetreuung."}
+    offer.registration_needed, offer.contact = True, "kurs@vhs-erfurt.example, 0361 123456"
+    offer.save()
+    url = offer.get_absolute_url()
+    page = client.get(url.replace("/en/", "/de/"))
+    assert "<p>Vormittags, mit Kinderbetreuung.</p>" in page.text
+    assert "kurs@vhs-erfurt.example" in page.text and "0361 123456" in page.text
+    # Read in English, the only description there is is shown (with the title in the same language).
+    assert "Vormittags, mit Kinderbetreuung." in client.get(url).text
+    offer.contact = ""
+    offer.save()
+    assert f"Please ask {offer.organisation.name}." in client.get(url).text
+
+
+def test_an_unknown_place_says_so_and_lists_no_offer(client, offers):
+    response = client.get(reverse("offers:list"), {"near": "Atlantis"})
+    assert response.context["page"].paginator.count == 0
+    assert "The place &#x27;Atlantis&#x27; is not known; try a postcode." in response.text
+    assert "No offers are listed: the place is not known." in response.text
+    exported = client.get(reverse("offers:export", args=["csv"]), {"near": "Atlantis"}).content.decode()
+    assert len(list(csv.reader(io.StringIO(exported)))) == 1  # the header alone, not every offer
+    geo = json.loads(client.get(reverse("offers:export", args=["geojson"]), {"near": "Atlantis"}).content)
+    assert geo["features"] == []
+
+
+def test_the_download_links_carry_the_current_search_and_filters(client, offers):
+    response = client.get(reverse("offers:list"), {"category": "language-course", "near": "99084", "page": "1"})
+    query = "category=language-course&amp;near=99084"
+    assert f'{reverse("offers:export", args=["csv"])}?{query}"' in response.text
+    assert f'{reverse("offers:export", args=["geojson"])}?{query}"' in response.text
+
+
+def test_the_add_offer_link_is_shown_only_to_people_who_can_add_an_offer(client, member, coordinator, offers):
+    add = reverse("offers:create")
+    assert add not in client.get(reverse("offers:list")).text  # a visitor
+    client.force_login(member)  # in the network, but of no organisation
+    assert add not in client.get(reverse("offers:list")).text
+    assert client.get(add).status_code == 302
+    person = Person.for_user(member)
+    person.organisation = offers.memberships.get(organisation__name="Former Ltd").organisation
+    person.save()  # of an organisation that has left the network
+    assert add not in client.get(reverse("offers:list")).text
+    person.organisation = offers.memberships.get(organisation__name="Caritas").organisation
+    person.save()
+    assert add in client.get(reverse("offers:list")).text
+    assert client.get(add).status_code == 200
+    client.force_login(coordinator)  # a coordinator of no organisation
+    assert Person.for_user(coordinator).organisation is None
+    assert add in client.get(reverse("offers:list")).text
+
+
+def test_a_coordinator_chooses_the_member_organisation_of_an_offer_they_add(client, coordinator, offers):
+    from erasmi.offers.models import Category
+
+    client.force_login(coordinator)
+    form = client.get(reverse("offers:create"))
+    choices = [label for value, label in form.context["form"].fields["membership"].choices if value]
+    assert "Caritas" in choices and "VHS" in choices
+    assert "Former Ltd" not in choices  # not a member any more
+    data = {
+        **as_browser_sends(form.context["form"]),
+        "title": "Nähcafé",
+        "category": Category.objects.get(slug="counselling").pk,
+        "postcode": "99084",
+    }
+    refused = client.post(reverse("offers:create"), data)
+    assert refused.status_code == 400 and "membership" in refused.context["form"].errors
+    caritas = offers.memberships.get(organisation__name="Caritas")
+    response = client.post(reverse("offers:create"), {**data, "membership": str(caritas.pk)})
+    assert response.status_code == 302
+    offer = Offer.objects.get(titles__en="Nähcafé")
+    assert (offer.organisation.name, offer.network) == ("Caritas", offers)
