@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from erasmi.compendium.importers import NUMBER_RE, ParsedProfile
 from erasmi.compendium.models import (
@@ -42,7 +43,9 @@ def term_key(text: str) -> str:
 
 
 def _content_stems(text: str, language: str) -> list[str]:
-    return [s for s in dict.fromkeys(search.stems(text, language)) if len(s) >= MIN_STEM and s not in STOP_STEMS]
+    """The stems and words that carry meaning (the stemmer cuts some short words too far: "bolig" -> "bol")."""
+    found = [*search.stems(text, language), *search.words(text)]
+    return [s for s in dict.fromkeys(found) if len(s) >= MIN_STEM and s not in STOP_STEMS]
 
 
 def _likeness(a: str, b: str) -> float:
@@ -129,7 +132,10 @@ def find_practice(values: dict, title: str = "") -> Practice | None:
     if website := values.get("website"):
         if found := Practice.objects.filter(website__iexact=website).first():
             return found
-    return Practice.objects.filter(slug=practice_slug(values.get("name", ""))).first()
+    name = values.get("name", "")
+    # Addresses made before names were transliterated ("netvrk" for "netværk") stay and still match.
+    earlier = slugify(re.sub(r"\([^)]*\)", "", name))[:120]
+    return Practice.objects.filter(slug__in=[practice_slug(name), earlier]).order_by("pk").first()
 
 
 def practice_slug(name: str) -> str:
