@@ -32,3 +32,8 @@ def review_queue(user, _obj):
 @rule("practice.history")
 def history(user, practice):
     return is_editor(user) or _is_author(user, practice)
+
+
+@rule("vocabulary.review")
+def vocabulary_review(user, _obj):
+    return is_editor(user)

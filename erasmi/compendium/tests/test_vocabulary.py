@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from erasmi.compendium import services
 from erasmi.compendium.importers import parse_text
@@ -168,3 +169,62 @@ def test_existing_addresses_stay_when_a_profile_is_imported_again(db):
     Practice.objects.filter(pk=practice.pk).update(slug="integrationsnetvrk-aarhus")
     again = import_profile("da", **{**DANISH, "members": "30"})
     assert again.pk == practice.pk and again.slug == "integrationsnetvrk-aarhus"
+
+
+def vocabulary_url(proposal=None, decision=None):
+    if proposal is None:
+        return reverse("compendium:vocabulary")
+    return reverse("compendium:vocabulary_decide", args=[proposal.pk, decision])
+
+
+def test_an_editor_sees_the_waiting_wording_with_the_practices_that_use_it(client, editor):
+    import_profile("it", **ITALIAN)
+    client.force_login(editor)
+    with translation.override("de"):
+        response = client.get(vocabulary_url())
+    assert response.status_code == 200
+    assert "Protocollo d&#x27;intesa" in response.text
+    assert "Rete Accoglienza Torino" in response.text
+    assert "Formelle Kooperationsvereinbarung" in response.text  # the terms to map onto, in the reader's language
+
+
+def test_a_member_may_not_review_the_vocabulary(client, member):
+    client.force_login(member)
+    assert client.get(vocabulary_url()).status_code == 403
+
+
+def test_an_editor_maps_a_wording_on_the_page(client, editor):
+    practice = import_profile("it", **ITALIAN)
+    agreement = Term.objects.get(kind="formalisation", slug="formal-cooperation-agreement")
+    client.force_login(editor)
+    response = client.post(vocabulary_url(TermProposal.objects.get(), "map"), {"term": agreement.pk}, follow=True)
+    assert "now filters as" in response.text
+    practice.refresh_from_db()
+    assert practice.formalisation == agreement
+
+
+def test_an_editor_accepts_a_wording_as_a_term_only_with_all_five_names(client, editor):
+    practice = import_profile("it", **ITALIAN)
+    proposal = TermProposal.objects.get()
+    client.force_login(editor)
+    names = {"de": "Absichtserklärung", "en": "Memorandum of understanding", "tr": "Mutabakat zaptı"}
+    response = client.post(vocabulary_url(proposal, "accept"), {**names, "it": "Protocollo d'intesa"})
+    assert response.status_code == 400
+    assert not Term.objects.filter(slug="memorandum-of-understanding").exists()
+    client.post(vocabulary_url(proposal, "accept"), {**names, "it": "Protocollo d'intesa", "da": "Hensigtserklæring"})
+    term = Term.objects.get(kind="formalisation", slug="memorandum-of-understanding")
+    assert term.name("da") == "Hensigtserklæring"
+    practice.refresh_from_db()
+    assert practice.formalisation == term
+
+
+def test_a_wording_decided_on_meanwhile_is_reported_not_an_error(client, editor):
+    import_profile("it", **ITALIAN)
+    proposal = TermProposal.objects.get()
+    url = vocabulary_url(proposal, "map")
+    agreement = Term.objects.get(kind="formalisation", slug="formal-cooperation-agreement")
+    services.map_term_proposal(proposal, agreement)
+    client.force_login(editor)
+    response = client.post(url, {"term": agreement.pk}, follow=True)
+    assert response.status_code == 200
+    assert "already decided" in response.text
