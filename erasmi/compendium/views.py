@@ -111,6 +111,11 @@ def practice_detail(request, slug):
             "fallback": translation.language != language,
             "versions": [(code, languages.name(code)) for code in practice.available_languages()],
             "can_edit": permissions.can(request.user, "practice.edit", practice),
+            "missing_languages": [
+                (code, languages.name(code))
+                for code in languages.codes()
+                if code not in practice.available_languages() and code != language
+            ],
             "can_review": permissions.can(request.user, "practice.review", practice),
         },
     )
@@ -184,7 +189,13 @@ def edit(request, slug, language):
         with transaction.atomic():
             form = _practice_form(request.POST, locked(practice), language)
             if form.is_valid():
-                if form.changed:
+                if form.changed and practice.status == Practice.Status.PUBLISHED and not permissions.is_editor(request.user):
+                    form.save_version(request.user)
+                    messages.success(
+                        request,
+                        _("Your change was proposed. The published profile stays as it is until an editor accepts it."),
+                    )
+                elif form.changed:
                     form.save_version(request.user)
                     messages.success(request, _("Your changes were saved."))
                 else:
