@@ -189,7 +189,8 @@ def edit(request, slug, language):
         with transaction.atomic():
             form = _practice_form(request.POST, locked(practice), language)
             if form.is_valid():
-                if form.changed and practice.status == Practice.Status.PUBLISHED and not permissions.is_editor(request.user):
+                proposes = practice.status == Practice.Status.PUBLISHED and not permissions.is_editor(request.user)
+                if form.changed and proposes:
                     form.save_version(request.user)
                     messages.success(
                         request,
