@@ -1,7 +1,9 @@
 """One way to turn a name into a URL part: letters are transliterated, never dropped.
 
 Django's ``slugify`` drops what has no ASCII decomposition ("netværk" becomes "netvrk", "Straße"
-"strae", "ışık" "k"). Here each such letter gets its usual Latin spelling first.
+"strae", "ışık" "k"). Here each such letter gets its usual Latin spelling first. Letters that
+decompose keep their base letter as before ("für" -> "fur", "göç" -> "goc"), so addresses made
+earlier stay the same (only "å" is now "aa", as Danish writes it without the ring).
 """
 
 from django.utils.text import slugify
@@ -16,20 +18,8 @@ TRANSLITERATION = str.maketrans(
         "Å": "Aa",
         "ß": "ss",
         "ẞ": "SS",
-        "ä": "ae",
-        "Ä": "Ae",
-        "ö": "oe",
-        "Ö": "Oe",
-        "ü": "ue",
-        "Ü": "Ue",
         "ı": "i",
         "İ": "I",
-        "ş": "s",
-        "Ş": "S",
-        "ç": "c",
-        "Ç": "C",
-        "ğ": "g",
-        "Ğ": "G",
         "đ": "d",
         "Đ": "D",
         "ł": "l",

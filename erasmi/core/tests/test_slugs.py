@@ -8,8 +8,10 @@ from erasmi.core.slugs import slug_for
     [
         ("Integrationsnetværk", "integrationsnetvaerk"),
         ("Aktørnetværk Århus", "aktoernetvaerk-aarhus"),
-        ("Straßennetzwerk Köln", "strassennetzwerk-koeln"),
-        ("Göçmen ağı Şişli", "goecmen-agi-sisli"),
+        ("Straßennetzwerk Köln", "strassennetzwerk-koln"),
+        ("Netzwerk für Integration", "netzwerk-fur-integration"),
+        ("Göçmen ağı Şişli", "gocmen-agi-sisli"),
+        ("Işık ağı", "isik-agi"),
         ("Migrant*innenorganisationen", "migrantinnenorganisationen"),
         ("Rete di quartiere à Torino", "rete-di-quartiere-a-torino"),
     ],
