@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.compendium import services
-from erasmi.compendium.models import Practice, PracticeTranslation, Term
+from erasmi.compendium.models import Practice, PracticeTranslation, Term, TermProposal
 from erasmi.compendium.template import EMAIL, FIELDS, LIST, TEXT, URL, YEAR
 from erasmi.core import languages
 from erasmi.core.forms import EditForm
@@ -119,3 +119,31 @@ class ReviewForm(forms.Form):
         if data.get("decision") == "request_changes" and not data.get("comment", "").strip():
             self.add_error("comment", _("Say which changes you ask for."))
         return data
+
+
+class MapTermForm(forms.Form):
+    """An editor says which existing term a proposed wording means."""
+
+    term = forms.ModelChoiceField(label=_("Means the term"), queryset=Term.objects.none())
+
+    def __init__(self, *args, proposal: TermProposal, language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["term"]
+        field.queryset = Term.objects.of_kind(proposal.kind)
+        field.label_from_instance = lambda term: term.name(language)
+
+
+class AcceptTermForm(forms.Form):
+    """An editor accepts a proposed wording as a new term, named in every language."""
+
+    def __init__(self, *args, proposal: TermProposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in languages.choices():
+            self.fields[code] = forms.CharField(
+                label=name,
+                max_length=300,
+                initial=proposal.text if code == proposal.language else "",
+            )
+
+    def names(self) -> dict[str, str]:
+        return {code: self.cleaned_data[code].strip() for code in languages.codes()}

@@ -337,3 +337,26 @@ class PracticeRevision(models.Model):
             if differs:
                 changed.append(str(field.label))
         return changed
+
+
+class TermProposal(models.Model):
+    """A facet value that no vocabulary term matched (a profile's or a submission's own wording).
+
+    It is no public filter: an editor maps it onto a term (the wording becomes one of the term's
+    aliases) or accepts it as a new term with its names in every language. Until then the
+    practices that use it wait here for that facet.
+    """
+
+    kind = models.CharField(max_length=20, choices=Term.Kind.choices)
+    text = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, help_text="The text as the vocabulary compares it.")
+    language = models.CharField(max_length=10)
+    practices = models.ManyToManyField(Practice, blank=True, related_name="term_proposals")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_term_proposal")]
+        ordering = ["kind", "created", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text} [{self.language}]"

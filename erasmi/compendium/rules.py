@@ -15,8 +15,8 @@ def view(user, practice):
 
 @rule("practice.edit")
 def edit(user, practice):
-    # Authors change their own profile until it is published; editors always.
-    return is_editor(user) or (_is_author(user, practice) and practice.status != Practice.Status.PUBLISHED)
+    # Editors always; authors their own profile (once published, their change waits for an editor).
+    return is_editor(user) or _is_author(user, practice)
 
 
 @rule("practice.review")
@@ -32,3 +32,8 @@ def review_queue(user, _obj):
 @rule("practice.history")
 def history(user, practice):
     return is_editor(user) or _is_author(user, practice)
+
+
+@rule("vocabulary.review")
+def vocabulary_review(user, _obj):
+    return is_editor(user)

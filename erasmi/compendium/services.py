@@ -1,6 +1,7 @@
 """Workflows of the compendium that span several models: import, submission, review."""
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
@@ -8,8 +9,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from erasmi.compendium.importers import NUMBER_RE, ParsedProfile
-from erasmi.compendium.models import Practice, PracticeProposal, PracticeRevision, PracticeTranslation, Term
+from erasmi.compendium.models import (
+    Practice,
+    PracticeProposal,
+    PracticeRevision,
+    PracticeTranslation,
+    Term,
+    TermProposal,
+)
 from erasmi.compendium.template import TRANSLATED_FIELDS
+from erasmi.core import search
+from erasmi.core.slugs import slug_for
 
 FACETS = {
     # translation field -> (Term kind, practice field, many)
@@ -20,39 +30,80 @@ FACETS = {
 }
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold().replace("\u0307", "")).strip()
+# Words that say nothing about which term is meant.
+STOP_STEMS = {"della", "delle", "degli", "dello", "nella", "nelle", "oder", "eine", "einer", "samt", "eller", "with"}
+MIN_STEM, ENOUGH = 4, 0.5
+
+
+def term_key(text: str) -> str:
+    """A value as the vocabulary compares it: case, accents, punctuation and spacing do not count."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("\u0307", ""))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _content_stems(text: str, language: str) -> list[str]:
+    """The stems and words that carry meaning (the stemmer cuts some short words too far: "bolig" -> "bol")."""
+    found = [*search.stems(text, language), *search.words(text)]
+    return [s for s in dict.fromkeys(found) if len(s) >= MIN_STEM and s not in STOP_STEMS]
+
+
+def _likeness(a: str, b: str) -> float:
+    """1 for the same stem; a compound's part ("aktørnetværk" in "multiaktørnetværk") counts by its share."""
+    if a == b:
+        return 1.0
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_STEM and (long.startswith(short) or long.endswith(short)):
+        return len(short) / len(long)
+    return 0.0
 
 
 class Vocabulary:
-    """Finds terms by any of their names or aliases, in any language; adds unknown ones."""
+    """Maps a facet value onto a shared term: by any name or alias in any language, else by stemmed words.
+
+    What it cannot map becomes a proposal for an editor (``propose``), never a public term.
+    """
 
     def __init__(self):
         self.by_kind: dict[str, dict[str, Term]] = {}
+        self.terms: dict[str, list[Term]] = {}
         for term in Term.objects.all():
+            self.terms.setdefault(term.kind, []).append(term)
             index = self.by_kind.setdefault(term.kind, {})
             for name in [*term.names.values(), *term.aliases]:
-                index.setdefault(_key(name), term)
+                index.setdefault(term_key(name), term)
 
-    def find(self, kind: str, name: str) -> Term | None:
-        return self.by_kind.get(kind, {}).get(_key(name))
-
-    def get_or_add(self, kind: str, name: str, language: str, counterpart: Term | None = None) -> Term:
-        """The term with that name; else the counterpart gets the name in this language; else a new term."""
-        if term := self.find(kind, name):
+    def find(self, kind: str, name: str, language: str | None = None) -> Term | None:
+        """The term the value names; with the value's language also by word overlap (one clear best)."""
+        if term := self.by_kind.get(kind, {}).get(term_key(name)):
             return term
-        if counterpart is not None and language not in counterpart.names:
-            counterpart.names[language] = name
-            counterpart.save(update_fields=["names"])
-            term = counterpart
-        else:
-            base = slugify(name)[:70] or "term"
-            slug, n = base, 2
-            while Term.objects.filter(kind=kind, slug=slug).exists():
-                slug, n = f"{base}-{n}", n + 1
-            term = Term.objects.create(kind=kind, slug=slug, names={language: name})
-        self.by_kind.setdefault(kind, {})[_key(name)] = term
-        return term
+        if language is None:
+            return None
+        wanted = _content_stems(name, language)
+        if not wanted:
+            return None
+        scores = {}
+        for term in self.terms.get(kind, []):
+            wordings = [term.names[language]] if term.names.get(language) else []
+            scores[term] = max(
+                (
+                    sum(max((_likeness(w, s) for s in stems), default=0.0) for w in wanted) / len(wanted)
+                    for stems in (_content_stems(text, language) for text in [*wordings, *term.aliases])
+                ),
+                default=0.0,
+            )
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < ENOUGH or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def propose(self, kind: str, name: str, language: str, practice: Practice) -> TermProposal:
+        """The value waits for an editor (one proposal per wording, with every practice that uses it)."""
+        proposal, _ = TermProposal.objects.get_or_create(
+            kind=kind, key=term_key(name)[:300], defaults={"text": name[:300], "language": language}
+        )
+        proposal.practices.add(practice)
+        return proposal
 
 
 def snapshot(practice: Practice) -> dict:
@@ -81,12 +132,15 @@ def find_practice(values: dict, title: str = "") -> Practice | None:
     if website := values.get("website"):
         if found := Practice.objects.filter(website__iexact=website).first():
             return found
-    return Practice.objects.filter(slug=practice_slug(values.get("name", ""))).first()
+    name = values.get("name", "")
+    # Addresses made before names were transliterated ("netvrk" for "netværk") stay and still match.
+    earlier = slugify(re.sub(r"\([^)]*\)", "", name))[:120]
+    return Practice.objects.filter(slug__in=[practice_slug(name), earlier]).order_by("pk").first()
 
 
 def practice_slug(name: str) -> str:
     # "Netzwerk X (translation of the name)" and "Netzwerk X" are the same network.
-    return slugify(re.sub(r"\([^)]*\)", "", name))[:120] or "practice"
+    return slug_for(re.sub(r"\([^)]*\)", "", name), 120, "practice")
 
 
 def _city_and_country(location: str, vocabulary: Vocabulary) -> tuple[str, Term | None]:
@@ -105,7 +159,10 @@ def _member_count(members: str) -> int | None:
 
 
 def apply_facets(practice: Practice, translation: PracticeTranslation, vocabulary: Vocabulary) -> None:
-    """Link the practice to the vocabulary terms its text names (counterparts by position)."""
+    """Link the practice to the vocabulary terms its original names; what maps onto none waits for an editor.
+
+    The text stays as written; a translation of the original changes no facet.
+    """
     language = translation.language
     city, country = _city_and_country(translation.location, vocabulary)
     is_original = translation.state == PracticeTranslation.State.ORIGINAL
@@ -113,24 +170,67 @@ def apply_facets(practice: Practice, translation: PracticeTranslation, vocabular
         practice.city = city
     if country and (is_original or practice.country_id is None):
         practice.country = country
-    original = None if is_original else practice.translations.filter(language=practice.original_language).first()
+    sets_facets = is_original or not practice.translations.filter(language=practice.original_language).exists()
     for text_field, (kind, practice_field, many) in FACETS.items():
+        if not sets_facets:
+            break
         value = getattr(translation, text_field)
-        # The same position in the original names the same term in the original's language.
-        counterparts = getattr(original, text_field) if original else []
         if not many:
-            value, counterparts = ([value] if value else []), ([counterparts] if counterparts else [])
-        terms = []
-        for position, name in enumerate(value):
-            counterpart = vocabulary.find(kind, counterparts[position]) if position < len(counterparts) else None
-            terms.append(vocabulary.get_or_add(kind, name, language, counterpart))
-        if not (is_original or original is None):
-            continue
+            value = [value] if value else []
+        terms, waiting = [], []
+        for name in value:
+            if term := vocabulary.find(kind, name, language):
+                terms.append(term)
+            else:
+                waiting.append(vocabulary.propose(kind, name, language, practice).pk)
         if many:
-            getattr(practice, practice_field).set(terms)
+            getattr(practice, practice_field).set(list(dict.fromkeys(terms)))
         else:
             setattr(practice, practice_field, terms[0] if terms else None)
+        # A wording the practice no longer uses no longer waits on its behalf.
+        for stale in practice.term_proposals.filter(kind=kind).exclude(pk__in=waiting):
+            stale.practices.remove(practice)
+            if not stale.practices.exists():
+                stale.delete()
     practice.save()
+
+
+def _link_waiting(proposal: TermProposal, term: Term) -> None:
+    """The practices that used the proposal's wording get the term as their facet value."""
+    practice_field, many = next((field, many) for kind, field, many in FACETS.values() if kind == proposal.kind)
+    for practice in proposal.practices.all():
+        if many:
+            getattr(practice, practice_field).add(term)
+        elif getattr(practice, f"{practice_field}_id") is None:
+            setattr(practice, practice_field, term)
+            practice.save()
+
+
+@transaction.atomic
+def map_term_proposal(proposal: TermProposal, term: Term) -> Term:
+    """The wording means an existing term: remembered as its alias, so it maps by itself next time."""
+    if term.kind != proposal.kind:
+        raise ValueError("a proposal maps onto a term of its own kind")
+    if term_key(proposal.text) not in {term_key(n) for n in [*term.names.values(), *term.aliases]}:
+        term.aliases = [*term.aliases, proposal.text]
+        term.save(update_fields=["aliases"])
+    _link_waiting(proposal, term)
+    proposal.delete()
+    return term
+
+
+@transaction.atomic
+def accept_term_proposal(proposal: TermProposal, names: dict[str, str]) -> Term:
+    """The wording becomes a new shared term, named in every language."""
+    base = slug_for(names.get("en") or proposal.text, 70, "term")
+    slug, n = base, 2
+    while Term.objects.filter(kind=proposal.kind, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    aliases = [] if term_key(proposal.text) in {term_key(n) for n in names.values()} else [proposal.text]
+    term = Term.objects.create(kind=proposal.kind, slug=slug, names=names, aliases=aliases)
+    _link_waiting(proposal, term)
+    proposal.delete()
+    return term
 
 
 @transaction.atomic

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from erasmi.compendium import exports, index, services
 from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
-from erasmi.compendium.forms import PracticeForm, ReviewForm
-from erasmi.compendium.models import Practice, Term
+from erasmi.compendium.forms import AcceptTermForm, MapTermForm, PracticeForm, ReviewForm
+from erasmi.compendium.models import Practice, Term, TermProposal
 from erasmi.compendium.template import SECTIONS
 from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
@@ -111,6 +111,11 @@ def practice_detail(request, slug):
             "fallback": translation.language != language,
             "versions": [(code, languages.name(code)) for code in practice.available_languages()],
             "can_edit": permissions.can(request.user, "practice.edit", practice),
+            "missing_languages": [
+                (code, languages.name(code))
+                for code in languages.codes()
+                if code not in practice.available_languages() and code != language
+            ],
             "can_review": permissions.can(request.user, "practice.review", practice),
         },
     )
@@ -184,7 +189,14 @@ def edit(request, slug, language):
         with transaction.atomic():
             form = _practice_form(request.POST, locked(practice), language)
             if form.is_valid():
-                if form.changed:
+                proposes = practice.status == Practice.Status.PUBLISHED and not permissions.is_editor(request.user)
+                if form.changed and proposes:
+                    form.save_version(request.user)
+                    messages.success(
+                        request,
+                        _("Your change was proposed. The published profile stays as it is until an editor accepts it."),
+                    )
+                elif form.changed:
                     form.save_version(request.user)
                     messages.success(request, _("Your changes were saved."))
                 else:
@@ -259,3 +271,54 @@ def history(request, slug):
             "can_review": permissions.can(request.user, "practice.review", practice),
         },
     )
+
+
+def _vocabulary_page(request, forms_of=None, status=200):
+    language = languages.current()
+    forms_of = forms_of or {}
+    proposals = TermProposal.objects.prefetch_related("practices__translations")
+    rows = [
+        {
+            "proposal": proposal,
+            "practices": [(p, p.translation(language)) for p in proposal.practices.all()],
+            "map_form": forms_of.get((proposal.pk, "map")) or MapTermForm(proposal=proposal, language=language),
+            "accept_form": forms_of.get((proposal.pk, "accept")) or AcceptTermForm(proposal=proposal),
+        }
+        for proposal in proposals
+    ]
+    return render(request, "compendium/vocabulary.html", {"rows": rows}, status=status)
+
+
+@login_required
+def vocabulary_review(request):
+    """Wordings no term matched, waiting for an editor to map them or accept them as terms."""
+    permissions.require(request.user, "vocabulary.review")
+    return _vocabulary_page(request)
+
+
+@require_POST
+@login_required
+def vocabulary_decide(request, pk, decision):
+    permissions.require(request.user, "vocabulary.review")
+    if decision not in ("map", "accept"):
+        return redirect("compendium:vocabulary")
+    with transaction.atomic():
+        proposal = TermProposal.objects.select_for_update().filter(pk=pk).first()
+        if proposal is None:
+            messages.info(request, _("This wording was already decided on."))
+            return redirect("compendium:vocabulary")
+        if decision == "map":
+            form = MapTermForm(request.POST, proposal=proposal, language=languages.current())
+            if form.is_valid():
+                term = services.map_term_proposal(proposal, form.cleaned_data["term"])
+        else:
+            form = AcceptTermForm(request.POST, proposal=proposal)
+            if form.is_valid():
+                term = services.accept_term_proposal(proposal, form.names())
+    if form.errors:
+        return _vocabulary_page(request, {(pk, decision): form}, status=400)
+    messages.success(
+        request,
+        _("“%(wording)s” now filters as “%(term)s”.") % {"wording": proposal.text, "term": term.name()},
+    )
+    return redirect("compendium:vocabulary")

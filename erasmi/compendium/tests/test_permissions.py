@@ -12,9 +12,9 @@ CASES = [
     ("compendium:detail", "published", "get", {"visitor": 200, "author": 200, "other": 200, "editor": 200}),
     ("compendium:detail", "pending", "get", {"visitor": 404, "author": 200, "other": 404, "editor": 200}),
     ("compendium:history", "pending", "get", {"visitor": 302, "author": 200, "other": 404, "editor": 200}),
-    ("compendium:history", "published", "get", {"visitor": 302, "author": 403, "other": 403, "editor": 200}),
+    ("compendium:history", "published", "get", {"visitor": 302, "author": 200, "other": 403, "editor": 200}),
     ("compendium:edit", "pending", "get", {"visitor": 302, "author": 200, "other": 404, "editor": 200}),
-    ("compendium:edit", "published", "get", {"visitor": 302, "author": 403, "other": 403, "editor": 200}),
+    ("compendium:edit", "published", "get", {"visitor": 302, "author": 200, "other": 403, "editor": 200}),
     ("compendium:review", "pending", "post", {"visitor": 302, "author": 403, "other": 404, "editor": 302}),
     ("compendium:review_queue", None, "get", {"visitor": 302, "author": 403, "other": 403, "editor": 200}),
     ("compendium:submit", None, "get", {"visitor": 302, "author": 200, "other": 200, "editor": 200}),
@@ -26,7 +26,7 @@ CASES = [
 @pytest.fixture
 def world(db, member, other_member, editor):
     return {
-        "published": make_practice("Open Network"),
+        "published": make_practice("Open Network", submitted_by=member),
         "pending": make_practice("Pending Network", status=Practice.Status.SUBMITTED, submitted_by=member),
         "users": {"visitor": None, "author": member, "other": other_member, "editor": editor},
     }

@@ -133,12 +133,6 @@ def test_members_cannot_review_or_edit_others_practices(client, member, other_me
     assert erfurt.status == Practice.Status.PUBLISHED
 
 
-def test_author_cannot_edit_once_published(client, member):
-    practice = make_practice("Mine", status=Practice.Status.PUBLISHED, submitted_by=member)
-    client.force_login(member)
-    assert client.get(reverse("compendium:edit", args=[practice.slug, "en"])).status_code == 403
-
-
 def test_my_submissions_lists_only_mine(client, member, other_member):
     make_practice("Mine", status=Practice.Status.SUBMITTED, submitted_by=member)
     make_practice("Theirs", status=Practice.Status.SUBMITTED, submitted_by=other_member)
