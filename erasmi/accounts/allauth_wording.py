@@ -5,9 +5,12 @@ allauth's German catalogue addresses the reader as "du" and its Italian one as "
 and confirmation pages and in their mails; the site says "Sie" and uses impersonal Italian throughout. Our
 catalogue (LOCALE_PATHS) comes before allauth's, so listing the msgids here (makemessages finds them) is
 enough to give these sentences our wording in every language. Nothing imports this module.
+
+The same holds for Django's password rules, shown on the sign-up page (Italian "la tua password").
 """
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import ngettext_lazy
 
 SENTENCES = (
     _("You cannot remove your primary email address."),
@@ -99,4 +102,15 @@ SENTENCES = (
         "We have sent an email to you for\nverification. Please click on the link inside that email. If you do not see the verification email in your main inbox, check your spam folder. Otherwise\ncontact us if you do not receive it within a few minutes."
     ),
     _('<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.'),
+)
+
+PASSWORD_RULES = (
+    _("Your password can’t be too similar to your other personal information."),
+    _("Your password can’t be a commonly used password."),
+    _("Your password can’t be entirely numeric."),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
 )
