@@ -110,3 +110,21 @@ def collation_key(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def collated_ids(queryset, field: str) -> list:
+    """The queryset's primary keys in the reader's alphabetical order of `field` ("Afrikanisch" before "AWO",
+    "Çorum" with "C"), which the database's byte-wise order cannot give. Reads only the keys and the field."""
+    rows = queryset.order_by().values_list("pk", field)
+    return [pk for pk, _ in sorted(rows, key=lambda row: (collation_key(row[1] or ""), row[0]))]
+
+
+def in_reading_order(queryset, field: str):
+    """The queryset ordered as the reader reads `field`, for lists of tens or hundreds (choices in a form)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    ids = collated_ids(queryset, field)
+    if not ids:
+        return queryset
+    position = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)), output_field=IntegerField())
+    return queryset.order_by(position)

@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from erasmi.core import languages
 from erasmi.core.forms import EditForm, Html5Mixin
 from erasmi.core.once import OnceMixin
 from erasmi.networks import people as people_services
@@ -176,7 +177,10 @@ class PersonForm(forms.ModelForm):
         self.network = network
         super().__init__(*args, **kwargs)
         current = Membership.objects.current().filter(network=network).values("organisation")
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=current)  # not former members
+        # not former members; in the reader's alphabetical order
+        self.fields["organisation"].queryset = languages.in_reading_order(
+            Organisation.objects.filter(pk__in=current), "name"
+        )
 
     def already_added(self) -> Role | None:
         """The role this very form added before (the second click of a double click)."""
@@ -331,7 +335,7 @@ class PersonEditForm(EditForm, forms.ModelForm):
         members = Organisation.objects.filter(pk__in=current)
         if self.instance.organisation_id:
             members = members | Organisation.objects.filter(pk=self.instance.organisation_id)
-        self.fields["organisation"].queryset = members.distinct()
+        self.fields["organisation"].queryset = languages.in_reading_order(members.distinct(), "name")
         if role.person.user_id is None:
             self.fields["email"].help_text = _(
                 "A changed address gets a new invitation; the invitation to the old address stops working."

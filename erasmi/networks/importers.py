@@ -343,6 +343,7 @@ ACTOR_TYPES = {
         "migrantselbstorganisation",
         "göçmen derneği",
         "göçmen öz örgütü",
+        "göçmen örgütü",
         "göçmen kuruluşu",
         "göçmen örgütleri",
         "associazione di migranti",

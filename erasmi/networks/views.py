@@ -118,14 +118,18 @@ def _memberships(network, request):
 @login_required
 def members(request, slug):
     network = _network(request, slug, "network.view_internal")
-    page, query = paginate(request, _memberships(network, request), 100)
+    memberships = _memberships(network, request)
+    # In the reader's alphabetical order ("Afrikanisch" before "AWO"): the keys sorted here, a page read by key.
+    page, query = paginate(request, languages.collated_ids(memberships, "organisation__name"), 100)
+    position = {pk: n for n, pk in enumerate(page.object_list)}
+    rows = sorted(_rows(memberships.filter(pk__in=page.object_list)), key=lambda row: position[row["pk"]])
     return render(
         request,
         "networks/members.html",
         {
             "network": network,
             "page": page,
-            "memberships": _rows(page.object_list),
+            "memberships": rows,
             "composition": services.composition(network.memberships.current()),
             "actor_types": Organisation.ActorType.choices,
             "query": query,
@@ -290,7 +294,13 @@ def _people_rows(network) -> list[dict]:
         for role in roles
         if not role.entry.is_erased  # an erased person stays an anonymous count, not a row
     ]
-    return sorted(rows, key=lambda row: (row["entry"].last_name.casefold(), row["entry"].first_name.casefold()))
+    return sorted(
+        rows,
+        key=lambda row: (
+            languages.collation_key(row["entry"].last_name),
+            languages.collation_key(row["entry"].first_name),
+        ),
+    )
 
 
 @login_required

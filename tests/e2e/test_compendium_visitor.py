@@ -53,6 +53,9 @@ def test_visitor_on_a_phone_reaches_the_filters_and_results(browser, live_server
     assert page.get_by_role("heading", name="Kompendium over god praksis").is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page scrolls sideways on a phone"
+    assert page.get_by_label("Danmark (2)").is_hidden()  # the filters are folded below the results
+    page.locator("details.filters > summary").click()
     page.get_by_label("Danmark (2)").check()
     expect(page.locator("#results-title")).to_have_text("2 eksempler")
+    expect(page.get_by_label("Danmark (2)")).to_be_checked()  # still unfolded after the results changed
     context.close()

@@ -1,5 +1,7 @@
 from django import template
 
+from erasmi.core import languages
+
 register = template.Library()
 
 
@@ -30,7 +32,9 @@ def join_requests(context, network):
     return {
         "network": network,
         "requests": list(network.join_requests.open().select_related("user")),
-        "organisations": network.memberships.current().select_related("organisation").order_by("organisation__name"),
+        "organisations": languages.in_reading_order(
+            network.memberships.current().select_related("organisation"), "organisation__name"
+        ),
         "csrf_token": context.get("csrf_token"),
     }
 

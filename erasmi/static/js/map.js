@@ -12,8 +12,9 @@
   });
 })();
 
-// Offers on a Leaflet map. Without a reachable tile server the markers still show
-// on a blank map with a notice; the list beside it always has every offer.
+// Offers on a Leaflet map. Without a tile server (a default install) the markers show on a plain, neutral
+// background and nothing alarms the reader. The notice appears only when a configured tile server really
+// fails: tiles fail and none has loaded; it goes again once tiles arrive. The list always has every offer.
 (function () {
   "use strict";
   var element = document.getElementById("map");
@@ -21,11 +22,11 @@
   if (!element || !data || typeof L === "undefined") return;
   var features = JSON.parse(data.textContent);
   var map = L.map(element, { scrollWheelZoom: false });
-  var failed = false;
+  var note = null;
+  var loaded = 0;
   function unavailable() {
-    if (failed) return;
-    failed = true;
-    var note = document.createElement("p");
+    if (note || loaded) return;
+    note = document.createElement("p");
     note.className = "notice map-notice";
     note.setAttribute("role", "status");
     note.textContent = element.dataset.unavailable;
@@ -34,9 +35,16 @@
   if (element.dataset.tiles) {
     var tiles = L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" });
     tiles.on("tileerror", unavailable);
+    tiles.on("tileload", function () {
+      loaded += 1;
+      if (note) {
+        note.remove();
+        note = null;
+      }
+    });
     tiles.addTo(map);
   } else {
-    unavailable();
+    element.classList.add("map-plain");
   }
   var layer = L.geoJSON(features, {
     onEachFeature: function (feature, marker) {

@@ -1,0 +1,93 @@
+"""The catalogues use the terms docs/glossary.md gives, in the register it gives."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+LOCALE = ROOT / "erasmi" / "locale"
+LANGUAGES = ["de", "tr", "it", "da"]
+
+
+def _catalogue(language: str) -> dict[str, str]:
+    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = {}
+    for entry in text.split("\n\n")[1:]:
+        msgid = re.search(r'^msgid (".*"(?:\n".*")*)', entry, re.M)
+        msgstr = re.search(r'^msgstr (".*"(?:\n".*")*)', entry, re.M)
+        if msgid and msgstr:
+            join = lambda found: "".join(re.findall(r'^"(.*)"$', found.group(1), re.M))  # noqa: E731
+            entries[join(msgid)] = join(msgstr)
+    return entries
+
+
+def _glossary() -> list[dict[str, str]]:
+    rows = []
+    for line in (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[0].startswith("`"):
+            rows.append(dict(zip(["en", *LANGUAGES], cells[:5], strict=True)))
+    return rows
+
+
+def test_the_glossary_names_the_domains_terms():
+    terms = {row["en"].strip("`") for row in _glossary()}
+    for term in ["offer", "Coordinator", "working group", "lead", "Member organisation", "meeting", "registration",
+                 "minutes", "Compendium", "Practice", "district", "invitation", "request to join", "Register",
+                 "Sign in", "Migrant self-organisation", "On the waiting list"]:  # fmt: skip
+        assert term in terms
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_translates_each_glossary_term_as_the_glossary_says(language):
+    catalogue = _catalogue(language)
+    for row in _glossary():
+        msgid = row["en"].strip("`")
+        assert catalogue[msgid][:1].lower() + catalogue[msgid][1:] == row[language][:1].lower() + row[language][1:], (
+            msgid
+        )
+
+
+def _translations(language: str) -> list[str]:
+    return list(_catalogue(language).values())
+
+
+def test_turkish_offers_are_services_never_bids():
+    assert not [text for text in _translations("tr") if "teklif" in text.casefold()]
+    assert _catalogue("tr")["Offers"] == "Hizmetler"
+    assert _catalogue("tr")["Challenges & solutions"] == "Zorluklar ve çözümler"
+
+
+def test_german_signing_in_is_not_registering_for_a_meeting():
+    german = _catalogue("de")
+    assert german["Sign in"] == "Anmelden"
+    assert german["Register"] == "Teilnahme anmelden"
+    assert german["Sign in to register"] == "Anmelden, um teilzunehmen"
+    buttons = [german[msgid] for msgid in ["Register", "Sign up", "Cancel my registration"] if msgid in german]
+    assert "Anmelden" not in buttons
+
+
+def test_italian_lead_is_not_the_coordinators_role():
+    italian = _catalogue("it")
+    assert italian["lead"] == "referente"
+    assert "coordinamento" not in italian["Lead: %(lead)s"].casefold()
+
+
+def test_danish_erasmi_is_built_on_the_project_and_districts_are_bydele():
+    danish = _translations("da")
+    assert not [text for text in danish if "efter ERASMI-projektet" in text]
+    assert not [text for text in danish if "distrikt" in text.casefold()]
+
+
+@pytest.mark.parametrize(
+    ("language", "informal"),
+    [
+        ("de", r"\b(du|dich|dir|dein\w*)\b"),
+        ("it", r"\b(tu|tuo|tua|tuoi|tue|puoi|hai)\b"),
+        ("tr", r"\b(sen|senin|sana|seni)\b"),
+    ],
+)
+def test_catalogue_keeps_the_formal_address(language, informal):
+    assert not [text for text in _translations(language) if re.search(informal, text, re.I)]
