@@ -276,10 +276,6 @@ class Invitation(models.Model):
         PENDING = "pending", _("invited")
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
-        CLOSED = "closed", _("closed")
-        REOPENED = "reopened", _("reopened")
-        CANCELLED = "cancelled", _("cancelled")
-        DELETED = "deleted", _("deleted")
 
     network = models.ForeignKey(Network, models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, models.CASCADE, related_name="invitations")
