@@ -20,6 +20,9 @@ from erasmi.compendium.filters import SORTS, FilterError
 from erasmi.compendium.models import Practice
 from erasmi.core import languages
 from erasmi.core.paging import MAX_PAGE
+from erasmi.library import exports as library_exports
+from erasmi.library import filters as library_filters
+from erasmi.library.models import Licence, Resource
 from erasmi.offers.models import Offer
 from erasmi.offers.search import RADII, OfferSearch
 from erasmi.offers.search import Results as OfferResults
@@ -238,3 +241,94 @@ def list_offers(request, params: Query[OfferQuery]):
             for o in chosen
         ],
     }
+
+
+# -- library ----------------------------------------------------------------
+
+ResourceKind = enum.StrEnum("ResourceKind", {name: name for name in Resource.Kind.values})
+ResourceLicence = enum.StrEnum("ResourceLicence", {name.replace("-", "_"): name for name in Licence.values})
+ResourceSort = enum.StrEnum("ResourceSort", {name: name for name in library_filters.SORTS})
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class ResourceQuery(Schema):
+    q: str = Field("", description="Full-text search in all languages", max_length=200)
+    kind: list[ResourceKind] = Field([], description="Type of resource (repeatable)")
+    language: list[LanguageCode] = Field([], description="Language of the resource, ISO 639, e.g. tr (repeatable)")
+    licence: list[ResourceLicence] = Field([], description="Licence, SPDX identifier (repeatable)")
+    country: list[CountryCode] = Field([], description="Country, ISO 3166-1 alpha-2, e.g. DE (repeatable)")
+    tag: list[Slug] = Field([], description="Tag slug (repeatable)")
+    sort: ResourceSort = Field(ResourceSort.newest, description="Order of the results")
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+class ResourceSummary(Schema):
+    slug: str
+    title: str
+    language: str = Field(description="Language of the title and description")
+    description: str
+    kind: str
+    languages: list[str]
+    licence: str
+    licence_url: str
+    attribution: str
+    author: str
+    organisation: str
+    country: str
+    tags: list[str]
+    url: str
+
+
+class ResourcePage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[ResourceSummary]
+
+
+@api.exception_handler(library_filters.FilterError)
+def library_filter_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.get("/resources", response={200: ResourcePage, 400: ErrorOut}, tags=["library"])
+def list_resources(request, params: Query[ResourceQuery]):
+    """Published resources of the library the caller may see, with the same search and filters as its page.
+
+    A network's internal resources are listed only for a signed-in member of that network."""
+    flt = library_filters.ResourceFilter.from_params(request.GET, strict=True)
+    found = library_filters.find(request.user, flt)
+    start = (params.page - 1) * params.page_size
+    results = []
+    for resource in library_filters.load(found.ids[start : start + params.page_size]):
+        version = resource.translation()
+        results.append(
+            {
+                "slug": resource.slug,
+                "title": version.title,
+                "language": version.language,
+                "description": version.description,
+                "kind": resource.kind,
+                "languages": resource.languages,
+                "licence": resource.licence,
+                "licence_url": resource.licence_url,
+                "attribution": resource.attribution(version.title),
+                "author": resource.author,
+                "organisation": resource.organisation,
+                "country": resource.country,
+                "tags": sorted(tag.slug for tag in resource.tags.all()),
+                "url": request.build_absolute_uri(resource.get_absolute_url()),
+            }
+        )
+    return {"count": len(found.ids), "page": params.page, "page_size": params.page_size, "results": results}
+
+
+@api.get("/resources/{slug}", response={200: dict, 404: ErrorOut}, tags=["library"])
+def get_resource(request, slug: str):
+    """One resource as a schema.org LearningResource (JSON-LD)."""
+    resource = Resource.objects.visible_to(request.user).with_listing().filter(slug=slug).first()
+    if resource is None:
+        raise Http404
+    return library_exports.learning_resource(resource)
