@@ -44,7 +44,11 @@ def learning_resource(resource: Resource, version: ResourceTranslation | None = 
     if resource.organisation:
         data["sourceOrganization"] = {"@type": "Organization", "name": resource.organisation}
     if resource.country:
-        data["countryOfOrigin"] = {"@type": "Country", "identifier": resource.country, "name": countries.name(resource.country, "en")}
+        data["countryOfOrigin"] = {
+            "@type": "Country",
+            "identifier": resource.country,
+            "name": countries.name(resource.country, "en"),
+        }
     if resource.file:
         data["associatedMedia"] = {
             "@type": "MediaObject",

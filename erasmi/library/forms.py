@@ -32,9 +32,7 @@ class ResourceForm(OnceMixin, EditForm, forms.ModelForm):
         empty_label=_("– none: public once published –"),
         help_text=_("A network's resource is seen only by its members until it is shared with all networks."),
     )
-    tags = forms.CharField(
-        label=_("Tags"), required=False, max_length=500, help_text=_("Separate tags with commas.")
-    )
+    tags = forms.CharField(label=_("Tags"), required=False, max_length=500, help_text=_("Separate tags with commas."))
     upload = forms.FileField(
         label=_("File"),
         required=False,
@@ -127,6 +125,4 @@ class ReviewForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -35,9 +35,7 @@ def resource_list(request):
 
 
 def _visible(request, slug) -> Resource:
-    resource = get_object_or_404(
-        Resource.objects.with_listing().select_related("network", "submitted_by"), slug=slug
-    )
+    resource = get_object_or_404(Resource.objects.with_listing().select_related("network", "submitted_by"), slug=slug)
     permissions.require(request.user, "resource.view", resource, hide=True)
     return resource
 
@@ -131,7 +129,9 @@ def edit(request, slug, language):
                     messages.info(request, _("Nothing was changed."))
                 return redirect(resource.get_absolute_url())
     return render(
-        request, "library/form.html", {"form": form, "resource": resource, "language": language},
+        request,
+        "library/form.html",
+        {"form": form, "resource": resource, "language": language},
         status=400 if form.errors else 200,
     )
 
