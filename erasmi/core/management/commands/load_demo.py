@@ -8,6 +8,7 @@ from erasmi.compendium import demo, services
 from erasmi.compendium.importers import read_file
 from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
+from erasmi.library import demo as library_demo
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
@@ -34,6 +35,9 @@ def reset() -> None:
 
     call_command("flush", interactive=False, verbosity=0)
     search.clear(PracticeTranslation)
+    from erasmi.library.models import ResourceTranslation
+
+    search.clear(ResourceTranslation)
 
 
 def vocabularies() -> None:
@@ -98,6 +102,8 @@ class Command(BaseCommand):
             users[email.split("@")[0]] = user
         network = network_demo.load(users)
         offers = offer_demo.load(network)
+        resources = library_demo.load(network, users)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
+        self.stdout.write(f"{resources} resources in the library.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))
