@@ -59,7 +59,7 @@ RESOURCES = [
         "country": "DE",
         "author": "ERASMI-Projektteam",
         "organisation": "",
-        "tags": "working groups, charter",
+        "tags": "Arbeitsgruppen, Geschäftsordnung",
         "link": "https://example.org/erasmi/working-group-charter",
     },
     {

@@ -6,7 +6,17 @@ import pytest
 from tests.e2e.conftest import make_user, sign_in
 
 LANGUAGES = ["de", "en", "tr", "it", "da"]
-PUBLIC = ["", "compendium/", "offers/", "networks/", "networks/demostadt/", "accounts/login/", "accounts/signup/"]
+PUBLIC = [
+    "",
+    "compendium/",
+    "offers/",
+    "networks/",
+    "networks/demostadt/",
+    "accounts/login/",
+    "accounts/signup/",
+    "library/",
+    "library/network-cafe-a-method-card/",
+]
 
 
 def _internal(network, event, membership, someone):
@@ -34,6 +44,8 @@ def _internal(network, event, membership, someone):
         "offers/districts/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "library/submit/",
+        "library/jahresbericht-2026-entwurf-der-zielzahlen/",
     ]
 
 
@@ -41,6 +53,7 @@ def _internal(network, event, membership, someone):
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
     from erasmi.events.models import Event
     from erasmi.networks import demo as network_demo
+    from erasmi.library import demo as library_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
     from erasmi.offers.models import Category, TargetGroup
@@ -49,6 +62,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     network = network_demo.load({"coordinator": coordinator, "member": member})
     offer_vocabulary.load(Category, TargetGroup)
     offer_demo.load(network)
+    library_demo.load(network, {"coordinator": coordinator, "member": member})
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person

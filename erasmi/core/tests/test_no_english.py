@@ -43,6 +43,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "networks/demostadt/"),
         (public, "accounts/login/"),
         (public, "accounts/signup/"),
+        (public, "library/"),
+        (public, "library/network-cafe-a-method-card/"),
     ]
     for path in [
         "",
@@ -74,6 +76,9 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "offers/report/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "library/submit/",
+        "library/jahresbericht-2026-entwurf-der-zielzahlen/",
+        "library/network-cafe-a-method-card/",
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -83,12 +88,14 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
     from erasmi.events.models import Event
     from erasmi.networks import demo as network_demo
+    from erasmi.library import demo as library_demo
     from erasmi.offers import demo as offer_demo
 
     settings.DEBUG = True
     users = {name: User.objects.create_user(f"{name}@example.org", "x") for name in ("coordinator", "member")}
     network = network_demo.load(users)
     offer_demo.load(network)
+    library_demo.load(network, users)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     coordinator = Client()
     coordinator.force_login(users["coordinator"])
