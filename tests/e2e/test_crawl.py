@@ -52,8 +52,8 @@ def _internal(network, event, membership, someone):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
     from erasmi.events.models import Event
-    from erasmi.networks import demo as network_demo
     from erasmi.library import demo as library_demo
+    from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
     from erasmi.offers.models import Category, TargetGroup

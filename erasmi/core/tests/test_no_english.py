@@ -87,8 +87,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
     from erasmi.events.models import Event
-    from erasmi.networks import demo as network_demo
     from erasmi.library import demo as library_demo
+    from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
 
     settings.DEBUG = True
