@@ -47,3 +47,11 @@ def moderate(user, resource):
     if is_editor(user):
         return True
     return resource.is_internal and role_in(user, resource.network) == Role.Kind.COORDINATOR
+
+
+@rule("resource.share")
+def share(user, resource):
+    """The network's coordinators (and editors) share its resource with all networks, or take it back."""
+    if not resource.network_id:
+        return False
+    return is_editor(user) or role_in(user, resource.network) == Role.Kind.COORDINATOR

@@ -91,6 +91,12 @@ def attach(resource: Resource, upload) -> None:
     resource.save()
 
 
+def share(resource: Resource, shared: bool) -> None:
+    """Shared, a network's resource is seen by everyone once published; else by the network's members only."""
+    resource.shared = shared
+    resource.save(update_fields=["shared", "updated"])
+
+
 REVIEW_DECISIONS = {
     "publish": Resource.Status.PUBLISHED,
     "request_changes": Resource.Status.CHANGES_REQUESTED,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:slug>/file/", views.download, name="download"),
     path("<slug:slug>/edit/<str:language>/", views.edit, name="edit"),
     path("<slug:slug>/review/", views.review, name="review"),
+    path("<slug:slug>/share/", views.share, name="share"),
     path("<slug:slug>/comments/", views.comment, name="comment"),
     path("<slug:slug>/comments/<id:pk>/report/", views.report, name="report"),
     path("<slug:slug>/comments/<id:pk>/<str:action>/", views.moderate, name="moderate"),

@@ -69,6 +69,7 @@ def resource_detail(request, slug, form=None, status=200):
             "can_comment": permissions.can(request.user, "resource.comment", resource),
             "can_edit": permissions.can(request.user, "resource.edit", resource),
             "can_review": permissions.can(request.user, "resource.review", resource),
+            "can_share": permissions.can(request.user, "resource.share", resource),
             "review_form": ReviewForm(),
             "missing_languages": [
                 (code, languages.name(code)) for code in languages.codes() if code not in resource.available_languages()
@@ -195,6 +196,20 @@ def review(request, slug):
     else:
         for error in form.errors.values():
             messages.error(request, error[0])
+    return redirect(resource.get_absolute_url())
+
+
+@require_POST
+@login_required
+def share(request, slug):
+    """Share a network's resource with all networks, or make it internal to the network again."""
+    resource = _visible(request, slug)
+    permissions.require(request.user, "resource.share", resource)
+    services.share(resource, request.POST.get("shared") == "1")
+    if resource.shared:
+        messages.success(request, _("The resource is shared with all networks."))
+    else:
+        messages.success(request, _("The resource is internal to the network again."))
     return redirect(resource.get_absolute_url())
 
 

@@ -116,3 +116,27 @@ def test_a_member_whose_organisation_left_no_longer_sees_it(internal, member):
     Role.objects.filter(person__user=member).delete()
 
     assert _client(member).get(internal.get_absolute_url()).status_code == 404
+
+
+def test_the_networks_coordinator_shares_its_resource_with_all_networks(internal, coordinator, member):
+    _client(member).post(f"/en/library/{internal.slug}/share/", {"shared": "1"})
+    internal.refresh_from_db()
+    assert not internal.shared  # a member may not
+
+    _client(coordinator).post(f"/en/library/{internal.slug}/share/", {"shared": "1"})
+    assert Client().get(internal.get_absolute_url()).status_code == 200
+
+    _client(coordinator).post(f"/en/library/{internal.slug}/share/", {"shared": "0"})
+    assert Client().get(internal.get_absolute_url()).status_code == 404
+
+
+def test_another_networks_coordinator_cannot_share_it(internal, outsider):
+    from erasmi.networks.models import Role
+
+    Role.objects.filter(person__user=outsider).update(kind=Role.Kind.COORDINATOR)
+
+    response = _client(outsider).post(f"/en/library/{internal.slug}/share/", {"shared": "1"})
+
+    assert response.status_code == 404
+    internal.refresh_from_db()
+    assert not internal.shared
