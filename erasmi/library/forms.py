@@ -55,7 +55,10 @@ class ResourceForm(OnceMixin, EditForm, forms.ModelForm):
         network_ids = set(member_networks(user))
         if resource.network_id:
             network_ids.add(resource.network_id)
-        self.fields["network"].queryset = Network.objects.filter(pk__in=network_ids).order_by("name")
+        if network_ids:
+            self.fields["network"].queryset = Network.objects.filter(pk__in=network_ids).order_by("name")
+        else:  # someone in no network shares with everyone
+            del self.fields["network"], self.fields["shared"]
         self.fields["kind"].choices = list(Resource.Kind.choices)
         if resource.pk:
             self.initial.update(
@@ -101,7 +104,7 @@ class ResourceForm(OnceMixin, EditForm, forms.ModelForm):
         """The shared fields of the resource as the form has them."""
         data = self.cleaned_data
         return {
-            **{name: data[name] for name in self.Meta.fields},
+            **{name: data[name] for name in self.Meta.fields if name in self.fields},
             "languages": list(data.get("spoken") or []),
         }
 
