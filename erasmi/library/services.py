@@ -81,6 +81,37 @@ def submit_resource(
     return resource
 
 
+@transaction.atomic
+def edit_resource(
+    resource: Resource,
+    *,
+    user,
+    language: str,
+    changes: list[str],
+    title: str,
+    description: str,
+    tags: str = "",
+    upload=None,
+    fields: dict,
+) -> Resource:
+    """Save what an edit changed (only that); the submitter's answer to a request for changes goes back to review."""
+    changes = set(changes)
+    if changes & {"title", "description"} or not resource.translations.filter(language=language).exists():
+        save_translation(resource, language, title=title, description=description)
+    changed_fields = {name for name in fields if name in changes} | ({"languages"} if "spoken" in changes else set())
+    if changed_fields:
+        for name in changed_fields:
+            setattr(resource, name, fields[name])
+        resource.save()
+    if "tags" in changes:
+        set_tags(resource, tags)
+    if "upload" in changes and upload is not None:
+        attach(resource, upload)
+    if not getattr(user, "is_editor", False) and resource.status == Resource.Status.CHANGES_REQUESTED:
+        resource.set_status(Resource.Status.SUBMITTED)
+    return resource
+
+
 def attach(resource: Resource, upload) -> None:
     """Store an uploaded file (checked by the form with networks.uploads) under a name of our own."""
     if resource.file:

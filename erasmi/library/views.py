@@ -124,7 +124,18 @@ def edit(request, slug, language):
             form = _form(request, request.POST, locked(resource), language, request.FILES)
             if form.is_valid():
                 if form.changed:
-                    _save(form, resource, language, request.user)
+                    data = form.cleaned_data
+                    services.edit_resource(
+                        resource,
+                        user=request.user,
+                        language=language,
+                        changes=form.changes,
+                        title=data["title"],
+                        description=data["description"],
+                        tags=data.get("tags", ""),
+                        upload=data.get("upload"),
+                        fields=form.resource_fields(),
+                    )
                     messages.success(request, _("Your changes were saved."))
                 else:
                     messages.info(request, _("Nothing was changed."))
@@ -140,24 +151,6 @@ def edit(request, slug, language):
 def _form(request, data, resource, language, files=None) -> ResourceForm:
     version = resource.translations.filter(language=language).first()
     return ResourceForm(data, files, instance=resource, user=request.user, language=language, translation=version)
-
-
-def _save(form: ResourceForm, resource: Resource, language: str, user) -> None:
-    data, changes = form.cleaned_data, set(form.changes)
-    if changes & {"title", "description"} or not resource.translations.filter(language=language).exists():
-        services.save_translation(resource, language, title=data["title"], description=data["description"])
-    shared = changes & {*ResourceForm.Meta.fields, "spoken"}
-    if shared:
-        for name, value in form.resource_fields().items():
-            if name in changes or (name == "languages" and "spoken" in changes):
-                setattr(resource, name, value)
-        resource.save()
-    if "tags" in changes:
-        services.set_tags(resource, data["tags"])
-    if "upload" in changes:
-        services.attach(resource, data["upload"])
-    if not permissions.is_editor(user) and resource.status == Resource.Status.CHANGES_REQUESTED:
-        resource.set_status(Resource.Status.SUBMITTED)  # the submitter's answer goes back to review
 
 
 @login_required

@@ -80,3 +80,19 @@ def test_after_publishing_only_editors_edit(client, member):
     client.force_login(member)
 
     assert client.get(f"/en/library/{resource.slug}/edit/en/").status_code == 403
+
+
+def test_a_new_file_replaces_the_link(client, editor):
+    from erasmi.library.tests.factories import pdf_file
+
+    resource = make_resource("Guide", link="https://example.org/guide")
+    client.force_login(editor)
+    url = f"/en/library/{resource.slug}/edit/en/"
+    data = _as_sent(client.get(url).context["form"])
+    data.update(link="", upload=pdf_file("guide-v2.pdf"))
+
+    client.post(url, data)
+
+    resource.refresh_from_db()
+    assert resource.file_name == "guide-v2.pdf" and resource.link == ""
+    assert client.get(f"{resource.get_absolute_url()}file/").status_code == 200
