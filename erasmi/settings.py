@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "erasmi.events",
     "erasmi.offers",
     "erasmi.api",
+    "erasmi.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -220,6 +221,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# A worker that claimed a notice and died: after this long another worker may send it.
+NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 600)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Erasmi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

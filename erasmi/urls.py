@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("offers/", include("erasmi.offers.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("erasmi.notifications.urls")),
     path("admin/", admin.site.urls),
 )
 if settings.DEBUG:

@@ -24,15 +24,15 @@ def value(name: str, value):
     Stated explicitly because the library writes the value of a property it does not know
     (``X-WR-CALNAME``) as it is, line breaks included.
     """
-    if not isinstance(value, str):
-        return value
+    if type(value) is not str:
+        return value  # dates, numbers, and values the caller already typed (a vCalAddress)
     value = _CONTROL.sub("", value)
     if name.lower() in URI_PROPERTIES:
         return icalendar.vUri(re.sub(r"[\r\n\t]", "", value))
     return icalendar.vText(value)
 
 
-def calendar(name: str, events: Iterable[Mapping[str, object]]) -> bytes:
+def calendar(name: str, events: Iterable[Mapping[str, object]], *, method: str = "") -> bytes:
     """A VCALENDAR named ``name`` with one VEVENT per mapping of property names to values.
 
     Times are given as aware datetimes; the time zones they use are included (VTIMEZONE).
@@ -41,6 +41,8 @@ def calendar(name: str, events: Iterable[Mapping[str, object]]) -> bytes:
     cal.add("prodid", "-//Erasmi//Erasmi//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    if method:
+        cal.add("method", method)
     cal.add("x-wr-calname", value("x-wr-calname", name))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     for properties in events:
