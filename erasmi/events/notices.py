@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db.models import F
 from django.utils import formats, timezone, translation
+from django_tasks import task
 
 from erasmi.events import ical
 from erasmi.events.models import Event, Registration
@@ -114,3 +115,8 @@ def remind_tomorrow(today: datetime.date | None = None) -> int:
         key = f"reminder:{registration.event_id}:{registration.pk}:{tomorrow.isoformat()}"
         told += bool(_tell(registration, Topic.REMINDERS, "reminder", key))
     return told
+
+
+@task()
+def send_reminders() -> int:
+    return remind_tomorrow()

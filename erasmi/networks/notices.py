@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django_tasks import task
 
 from erasmi.networks.models import DocumentVersion, Person, Role, Task
 from erasmi.notifications.models import Topic
@@ -103,3 +104,8 @@ def document_digest(day: datetime.date | None = None) -> int:
             )
         )
     return told
+
+
+@task()
+def send_document_digest() -> int:
+    return document_digest()

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from erasmi.core import mail
+from erasmi.core import mail, tasks
 from erasmi.notifications.models import Notice, Preference, Topic
 
 SALT = "notifications.preferences"
@@ -90,14 +90,10 @@ def notify(
     except IntegrityError:
         return None  # told already (a second click, a second worker)
     if send_after is None:
-        transaction.on_commit(lambda: _enqueue(notice.pk))
+        from erasmi.notifications.tasks import deliver_notice
+
+        tasks.enqueue(deliver_notice, notice.pk)  # in this transaction: the worker sees both or neither
     return notice
-
-
-def _enqueue(pk: int) -> None:
-    from erasmi.notifications.tasks import deliver_notice
-
-    deliver_notice.enqueue(pk)
 
 
 def message_id(notice: Notice) -> str:

@@ -39,7 +39,7 @@ def meeting(erfurt_network):
 
 
 def test_cancelling_asks_first_and_tells_each_registrant_once_in_their_language(
-    client, coordinator, meeting, smtp_server, django_capture_on_commit_callbacks
+    client, coordinator, meeting, smtp_server, django_capture_on_commit_callbacks, immediate_tasks
 ):
     client.force_login(coordinator)
     confirm = client.get(url("events:cancel_event", "erfurt", meeting.pk))
@@ -61,7 +61,7 @@ def test_cancelling_asks_first_and_tells_each_registrant_once_in_their_language(
 
 
 def test_a_double_click_on_cancel_sends_no_second_mail(
-    client, coordinator, meeting, smtp_server, django_capture_on_commit_callbacks
+    client, coordinator, meeting, smtp_server, django_capture_on_commit_callbacks, immediate_tasks
 ):
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
@@ -175,7 +175,7 @@ def test_agendas_and_minutes_are_edited_as_plain_text_and_keep_their_line_breaks
 
 
 def test_two_coordinators_cancelling_at_the_same_moment_send_each_mail_once(
-    transactional_db, coordinator, meeting, smtp_server
+    transactional_db, coordinator, meeting, smtp_server, immediate_tasks
 ):
     from django.test import Client
 

@@ -20,7 +20,7 @@ from erasmi.notifications.models import Notice, Preference, Topic
 
 
 @pytest.fixture
-def told(django_capture_on_commit_callbacks, smtp_server):
+def told(django_capture_on_commit_callbacks, smtp_server, immediate_tasks):
     """Run what happens after the commit (the worker's delivery) and return the SMTP server's inbox."""
 
     def run(action, *args, **kwargs):
@@ -269,3 +269,31 @@ def test_the_preferences_page_in_german_and_from_my_account(client, member):
     response = client.post(page.redirect_chain[-1][0], {"wanted": Topic.values}, follow=True)
     assert "Es wurde nichts geändert." in response.text
     assert not Preference.objects.exists()
+
+
+def test_a_real_worker_delivers_what_a_registration_wrote(background, smtp_server, coordinator, member):
+    from erasmi.core.tests.test_tasks import _batch_worker
+    from erasmi.networks.tests.factories import make_network
+
+    network = make_network("erfurt", coordinator, [member])
+    services.register(make_event(network, title="Netzwerktreffen"), person(network, "ute@example.org", "de"))
+    assert smtp_server.messages == []  # written with the registration, not sent by the web request
+    background.run(*_batch_worker())
+    assert [m["message"]["Subject"] for m in smtp_server.messages] == ["Ihr Platz ist bestätigt: Netzwerktreffen"]
+    background.run(*_batch_worker())
+    assert len(smtp_server.messages) == 1
+
+
+def test_my_data_lists_my_mails_and_deleting_my_account_forgets_them(client, erfurt_network, member):
+    services.register(make_event(erfurt_network, title="Netzwerktreffen"), Person.for_user(member))
+    notifications.turn_off(member.email, Topic.REMINDERS)
+    client.force_login(member)
+    data = client.get(reverse("accounts:data")).json()
+    assert data["notifications"]["turned_off"] == [Topic.REMINDERS]
+    assert [m["subject"] for m in data["notifications"]["mails"]] == ["Your place is confirmed: Netzwerktreffen"]
+    member.set_password("secret-Passwort-1")
+    member.save()
+    client.force_login(member)
+    client.post(reverse("accounts:delete"), {"password": "secret-Passwort-1"})
+    assert not Notice.objects.filter(address=member.email).exists()
+    assert not Preference.objects.filter(address=member.email).exists()
