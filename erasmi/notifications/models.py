@@ -26,6 +26,7 @@ class Preference(models.Model):
 
     address = models.EmailField(unique=True)
     off = models.JSONField(default=list, blank=True)
+    language = models.CharField(max_length=10, blank=True)  # blank: the account's language
     updated = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -50,7 +50,8 @@ def recipient(person=None, user=None) -> tuple[str, str]:
     user = user or (person.user if person is not None and person.user_id else None)
     address = (user.email if user is not None else "") or (person.email if person is not None else "")
     language = (getattr(user, "language", "") if user is not None else "") or settings.LANGUAGE_CODE
-    return address.lower(), language
+    chosen = Preference.objects.filter(address=address.lower()).values_list("language", flat=True).first()
+    return address.lower(), chosen or language
 
 
 def notify(
@@ -182,9 +183,11 @@ def deliver_due(limit: int = 500) -> int:
     return sent
 
 
-def set_choices(address: str, off: list[str]) -> None:
+def set_choices(address: str, off: list[str], language: str = "") -> None:
     valid = [topic for topic in off if topic in Topic.values]
-    Preference.objects.update_or_create(address=address.lower(), defaults={"off": sorted(set(valid))})
+    Preference.objects.update_or_create(
+        address=address.lower(), defaults={"off": sorted(set(valid)), "language": language}
+    )
 
 
 def turn_off(address: str, topic: str) -> None:

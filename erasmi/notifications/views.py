@@ -27,19 +27,22 @@ def _address(token: str) -> str:
 def preferences(request, token):
     address = _address(token)
     row = Preference.objects.filter(address=address).first()
-    off = set(row.off if row else [])
+    off, language = set(row.off if row else []), row.language if row else ""
     if request.method == "POST":
         form = ChoicesForm(request.POST)
         if form.is_valid():
             wanted = set(form.cleaned_data["wanted"])
-            if wanted != set(Topic.values) - off:
-                services.set_choices(address, [topic for topic in Topic.values if topic not in wanted])
+            if wanted != set(Topic.values) - off or form.cleaned_data["language"] != language:
+                chosen_off = [topic for topic in Topic.values if topic not in wanted]
+                services.set_choices(address, chosen_off, form.cleaned_data["language"])
                 messages.success(request, _("Your choices were saved."))
             else:
                 messages.info(request, _("Nothing was changed."))
             return redirect("notifications:preferences", token)
     else:
-        form = ChoicesForm(initial={"wanted": [topic for topic in Topic.values if topic not in off]})
+        form = ChoicesForm(
+            initial={"wanted": [topic for topic in Topic.values if topic not in off], "language": language}
+        )
     return render(
         request,
         "notifications/preferences.html",

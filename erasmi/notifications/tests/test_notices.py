@@ -297,3 +297,12 @@ def test_my_data_lists_my_mails_and_deleting_my_account_forgets_them(client, erf
     client.post(reverse("accounts:delete"), {"password": "secret-Passwort-1"})
     assert not Notice.objects.filter(address=member.email).exists()
     assert not Preference.objects.filter(address=member.email).exists()
+
+
+def test_a_person_chooses_the_language_of_their_mails(client, erfurt_network, told):
+    ute = person(erfurt_network, "ute@example.org", "de")
+    link = notifications.preferences_url("ute@example.org").replace("http://127.0.0.1:8000", "")
+    client.post(link, {"wanted": Topic.values, "language": "tr"})
+    told.run(services.register, make_event(erfurt_network, title="Netzwerktreffen"), ute)
+    assert told.messages[0]["message"]["Subject"] == "Yeriniz onaylandı: Netzwerktreffen"
+    assert told.messages[0]["message"]["Content-Language"] == "tr"
