@@ -15,6 +15,7 @@ from django.conf import settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed and carriage return
 URI_PROPERTIES = {"url", "attach", "tzurl"}
+ADDRESS_PROPERTIES = {"organizer", "attendee"}  # "mailto:" addresses
 
 
 def value(name: str, value):
@@ -24,9 +25,11 @@ def value(name: str, value):
     Stated explicitly because the library writes the value of a property it does not know
     (``X-WR-CALNAME``) as it is, line breaks included.
     """
-    if type(value) is not str:
-        return value  # dates, numbers, and values the caller already typed (a vCalAddress)
+    if not isinstance(value, str):
+        return value
     value = _CONTROL.sub("", value)
+    if name.lower() in ADDRESS_PROPERTIES:
+        return icalendar.vCalAddress(re.sub(r"[\r\n\t]", "", value))
     if name.lower() in URI_PROPERTIES:
         return icalendar.vUri(re.sub(r"[\r\n\t]", "", value))
     return icalendar.vText(value)

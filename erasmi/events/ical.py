@@ -3,7 +3,6 @@
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
-import icalendar
 from django.conf import settings
 from django.utils import timezone
 
@@ -36,8 +35,8 @@ def calendar(events, name: str, base_url: str, *, method: str = "", attendee: st
             "sequence": event.sequence,
         }
         if method:
-            values["organizer"] = icalendar.vCalAddress("mailto:" + organizer)
-            values["attendee"] = icalendar.vCalAddress("mailto:" + attendee)
+            values["organizer"] = "mailto:" + organizer
+            values["attendee"] = "mailto:" + attendee
         return values
 
     organizer = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "noreply@localhost"
