@@ -28,13 +28,20 @@ demo: install
 reset: install
 	DEBUG=1 $(PY) manage.py load_demo --reset
 
+# The web server, a task worker (mails, exports, ...) and the scheduler (periodic jobs); Ctrl-C stops all three.
+WORKER := $(PY) manage.py db_worker --no-reload --queue-name '*'
+SCHEDULER := $(PY) manage.py scheduler
 run: demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 scripts/together "$(PY) manage.py runserver 127.0.0.1:8000" "$(WORKER)" "$(SCHEDULER)"
 
-# Production-like: gunicorn, static files from WhiteNoise (set SECRET_KEY, ALLOWED_HOSTS, HTTPS=1 as in README).
+# Production-like: gunicorn, static files from WhiteNoise (set SECRET_KEY, ALLOWED_HOSTS, HTTPS=1 as in README),
+# WORKERS task workers (default 2; production runs any number, on any machine that reaches the database) and
+# the one scheduler.
+WORKERS ?= 2
 serve: install
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/gunicorn erasmi.wsgi --bind 127.0.0.1:8000 --workers 3
+	scripts/together "$(VENV)/bin/gunicorn erasmi.wsgi --bind 127.0.0.1:8000 --workers 3" \
+		$(foreach n,$(shell seq $(WORKERS)),"$(WORKER)") "$(SCHEDULER)"
 
 test-tools:
 	sh scripts/ensure-test-tools

@@ -157,3 +157,22 @@ def other_network(other_member):
     from erasmi.networks.tests.factories import make_network
 
     return make_network("halle", member_users=[other_member])
+
+
+# -- background work -----------------------------------------------------------
+
+
+@pytest.fixture
+def background(transactional_db, settings):
+    """Real `manage.py db_worker` / `manage.py scheduler` processes on the test database (see workers.py)."""
+    from erasmi.core.tests.workers import Background
+
+    processes = Background(settings)
+    yield processes
+    processes.stop_all()
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run at once in the test process (when the transaction commits), for tests not about workers."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "erasmi.offers",
     "erasmi.api",
     "erasmi.library",
+    "erasmi.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +224,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# A worker that claimed a notice and died: after this long another worker may send it.
+NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 600)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Erasmi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -279,3 +284,14 @@ ERASMI_CACHE_DIR = Path(os.environ.get("ERASMI_CACHE_DIR", VAR_DIR / "cache"))
 # another process is running, and how long a failed generation is answered as failed.
 ERASMI_GENERATION_WAIT = env_int("ERASMI_GENERATION_WAIT", 10)
 ERASMI_GENERATION_RETRY = env_int("ERASMI_GENERATION_RETRY", 600)
+
+# Background work (django-tasks with its database backend: SQLite and PostgreSQL, no broker). Workers run
+# `manage.py db_worker` (any number, on any machine that reaches the database); one `manage.py scheduler`
+# enqueues the periodic jobs. A task still running after ERASMI_TASK_LEASE seconds counts as abandoned (its
+# worker was killed) and runs again, at most ERASMI_TASK_ATTEMPTS times in all: tasks do their work in
+# per-item claims, so a second run finishes what the first left and does nothing twice, and a long job
+# hands over to a follow-up task well before the lease ends.
+TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+ERASMI_TASK_LEASE = env_int("TASK_LEASE_SECONDS", 600)
+ERASMI_TASK_ATTEMPTS = env_int("TASK_ATTEMPTS", 5)
+ERASMI_SCHEDULER_INTERVAL = env_int("SCHEDULER_INTERVAL_SECONDS", 20)

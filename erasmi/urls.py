@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("erasmi.library.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("notifications/", include("erasmi.notifications.urls")),
     path("admin/", admin.site.urls),
 )
 if settings.DEBUG:

@@ -27,6 +27,7 @@ def personal_data(user: User) -> dict:
             for p in user.submitted_practices.all()
         ],
         "person": _person_data(user),
+        "notifications": _notification_data(user),
         "changes": [
             {
                 "practice": r.practice.slug,
@@ -61,6 +62,20 @@ def _person_data(user: User) -> dict | None:
     }
 
 
+def _notification_data(user: User) -> dict:
+    from erasmi.notifications.models import Notice, Preference
+
+    address = user.email.lower()
+    choice = Preference.objects.filter(address=address).first()
+    return {
+        "turned_off": choice.off if choice else [],
+        "mails": [
+            {"subject": n.subject, "created": n.created.isoformat(), "sent": n.sent.isoformat() if n.sent else None}
+            for n in Notice.objects.filter(address=address)
+        ],
+    }
+
+
 def rename(user: User) -> None:
     """The account's new name reaches what other apps keep of the person (see signals.name_changed)."""
     from erasmi.accounts.signals import name_changed
@@ -76,8 +91,10 @@ def delete_account(request, user: User) -> None:
     networks keep anonymous counts (roles, registrations, attendance).
     """
     from erasmi.networks.models import Person
+    from erasmi.notifications.services import forget
 
     for person in Person.objects.filter(user=user):
         person.erase()
+    forget(user.email)
     logout(request)
     user.delete()

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from erasmi.compendium import notices
 from erasmi.compendium.importers import NUMBER_RE, ParsedProfile
 from erasmi.compendium.models import (
     Practice,
@@ -320,7 +321,8 @@ def submit_practice(*, values: dict, language: str, user, status_as_of=None) -> 
     practice.status_as_of = status_as_of
     practice.source = ""
     practice.save()
-    record(practice, PracticeRevision.Action.SUBMITTED, author=user, language=language)
+    revision = record(practice, PracticeRevision.Action.SUBMITTED, author=user, language=language)
+    notices.submitted(practice, revision.pk)
     return practice
 
 
@@ -337,12 +339,16 @@ def edit_practice(practice: Practice, *, values: dict, language: str, user, stat
             language=language,
             defaults={"values": values, "status_as_of": status_as_of, "author": user, "created": timezone.now()},
         )
-        record(practice, PracticeRevision.Action.PROPOSED, author=user, language=language)
+        revision = record(practice, PracticeRevision.Action.PROPOSED, author=user, language=language)
+        notices.submitted(practice, revision.pk)
         return practice
     _apply(practice, values=values, language=language, status_as_of=status_as_of)
-    if not getattr(user, "is_editor", False):
-        practice.change_status(Practice.Status.SUBMITTED, expected=Practice.Status.CHANGES_REQUESTED)
-    record(practice, PracticeRevision.Action.EDITED, author=user, language=language)
+    resubmitted = not getattr(user, "is_editor", False) and practice.change_status(
+        Practice.Status.SUBMITTED, expected=Practice.Status.CHANGES_REQUESTED
+    )
+    revision = record(practice, PracticeRevision.Action.EDITED, author=user, language=language)
+    if resubmitted:
+        notices.submitted(practice, revision.pk)
     return practice
 
 
@@ -375,5 +381,6 @@ def review(practice: Practice, decision: str, *, reviewer, comment: str = "") ->
     elif decision == "unpublish":
         practice.proposals.all().delete()
     practice.change_status(status)
-    record(practice, action, author=reviewer, comment=comment)
+    revision = record(practice, action, author=reviewer, comment=comment)
+    notices.decided(practice, decision, revision.pk, comment)
     return practice

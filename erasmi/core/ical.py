@@ -15,6 +15,7 @@ from django.conf import settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all but tab, line feed and carriage return
 URI_PROPERTIES = {"url", "attach", "tzurl"}
+ADDRESS_PROPERTIES = {"organizer", "attendee"}  # "mailto:" addresses
 
 
 def value(name: str, value):
@@ -27,12 +28,14 @@ def value(name: str, value):
     if not isinstance(value, str):
         return value
     value = _CONTROL.sub("", value)
+    if name.lower() in ADDRESS_PROPERTIES:
+        return icalendar.vCalAddress(re.sub(r"[\r\n\t]", "", value))
     if name.lower() in URI_PROPERTIES:
         return icalendar.vUri(re.sub(r"[\r\n\t]", "", value))
     return icalendar.vText(value)
 
 
-def calendar(name: str, events: Iterable[Mapping[str, object]]) -> bytes:
+def calendar(name: str, events: Iterable[Mapping[str, object]], *, method: str = "") -> bytes:
     """A VCALENDAR named ``name`` with one VEVENT per mapping of property names to values.
 
     Times are given as aware datetimes; the time zones they use are included (VTIMEZONE).
@@ -41,6 +44,8 @@ def calendar(name: str, events: Iterable[Mapping[str, object]]) -> bytes:
     cal.add("prodid", "-//Erasmi//Erasmi//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    if method:
+        cal.add("method", method)
     cal.add("x-wr-calname", value("x-wr-calname", name))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     for properties in events:

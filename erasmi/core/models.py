@@ -82,3 +82,14 @@ class LastVisit(models.Model):
         else:
             cls.objects.filter(user=user).update(seen=now)
         return previous
+
+
+class PeriodicJob(models.Model):
+    """When a periodic job (registered in erasmi.core.tasks) runs next; the scheduler moves it on as it enqueues."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    next_run = models.DateTimeField()
+    last_enqueued = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.name}: {self.next_run:%Y-%m-%d %H:%M}"

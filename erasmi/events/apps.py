@@ -14,6 +14,11 @@ class EventsConfig(AppConfig):
         from erasmi.events.models import Event, events_changed
 
         post_save.connect(events_changed, sender=Event, dispatch_uid="events-changed-save")
+        from erasmi.core import tasks
+        from erasmi.events.notices import send_reminders
+
+        # In the afternoon, for the meetings of the next day.
+        tasks.periodic("events.reminders", tasks.Daily(hour=16), send_reminders)
         post_delete.connect(events_changed, sender=Event, dispatch_uid="events-changed-delete")
 
         from erasmi.events import start

@@ -1,5 +1,6 @@
 """iCalendar files of events, for Thunderbird, Outlook and phones (written by ``core.ical``)."""
 
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -8,14 +9,18 @@ from django.utils import timezone
 from erasmi.core import ical
 
 
-def calendar(events, name: str, base_url: str) -> bytes:
-    """A VCALENDAR with the events in the platform's time zone (VTIMEZONE included)."""
+def calendar(events, name: str, base_url: str, *, method: str = "", attendee: str = "") -> bytes:
+    """A VCALENDAR with the events in the platform's time zone (VTIMEZONE included).
+
+    With a ``method`` (REQUEST, CANCEL) it is an iTIP message for one attendee, as mailed to registrants:
+    calendar programs add, update or remove the meeting by its UID and SEQUENCE.
+    """
     tz = ZoneInfo(settings.TIME_ZONE)
     stamp = timezone.now()
 
     def properties(event) -> dict:
         url = base_url + event.get_absolute_url()
-        return {
+        values = {
             "uid": f"event-{event.pk}@erasmi",
             "dtstamp": stamp,
             "dtstart": event.starts.astimezone(tz),
@@ -27,6 +32,12 @@ def calendar(events, name: str, base_url: str) -> bytes:
             "class": "PUBLIC" if event.visibility == event.Visibility.PUBLIC else "PRIVATE",
             # A cancelled meeting stays in subscribed calendars, marked as cancelled there.
             "status": "CANCELLED" if event.is_cancelled else "CONFIRMED",
+            "sequence": event.sequence,
         }
+        if method:
+            values["organizer"] = "mailto:" + organizer
+            values["attendee"] = "mailto:" + attendee
+        return values
 
-    return ical.calendar(name, (properties(event) for event in events))
+    organizer = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "noreply@localhost"
+    return ical.calendar(name, (properties(event) for event in events), method=method)

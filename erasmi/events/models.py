@@ -65,6 +65,9 @@ class Event(models.Model):
     # Set only by services.cancel_event (one conditional UPDATE), never by a form.
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED, editable=False)
     cancelled = models.DateTimeField(null=True, blank=True, editable=False)
+    # iCalendar SEQUENCE: raised when the time or place changes or the meeting is cancelled, so that
+    # calendar programs apply the update mailed to registrants instead of ignoring it as old.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 

@@ -5,12 +5,11 @@ every transaction starts IMMEDIATE, which takes the write lock), so two people c
 never take the last place at once.
 """
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import formats, timezone, translation
-from django.utils.translation import gettext as _
+from django.db.models import F
+from django.utils import timezone
 
-from erasmi.core import mail
+from erasmi.events import notices
 from erasmi.events.models import Event, Registration
 from erasmi.networks.models import HistoryEntry, Person
 
@@ -43,6 +42,8 @@ def register(event: Event, person: Person) -> Registration:
     else:
         registration = Registration.objects.create(event=event, person=person, status=status)
     _note(registration, HistoryEntry.Action.REGISTERED, event, {"status": status})
+    registration.event = event
+    notices.registered(registration)
     return registration
 
 
@@ -74,55 +75,28 @@ def cancel(registration: Registration) -> Registration | None:
         first.status = Registration.Status.CONFIRMED
         first.save(update_fields=["status", "updated"])
         _note(first, HistoryEntry.Action.MOVED_UP, event)
+        first.event = event
+        notices.moved_up(first)
     return first
 
 
-def _address(person: Person) -> str:
-    return (person.user.email if person.user_id and person.user.email else "") or person.email
-
-
-def _cancellation_mail(event: Event, person: Person) -> tuple[str, str, list[str]]:
-    """The mail to one registrant, in their language (their account's, else the site's)."""
-    language = (person.user.language if person.user_id else "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        values = {
-            "title": event.title,
-            "network": event.network.name,
-            "when": formats.date_format(timezone.localtime(event.starts), "DATETIME_FORMAT"),
-            "url": settings.SITE_URL + event.get_absolute_url(),
-        }
-        subject = _("Cancelled: %(title)s") % values
-        body = (
-            _(
-                "The meeting “%(title)s” of %(network)s on %(when)s has been cancelled. "
-                "You were registered for it or on its waiting list.\n\n%(url)s"
-            )
-            % values
-        )
-    return subject, body, [_address(person)]
-
-
 def cancel_event(event: Event, actor) -> int | None:
-    """Cancel a meeting and tell everyone registered or waiting, by mail in their language.
+    """Cancel a meeting; everyone registered or waiting is told by mail in their language.
 
     One conditional UPDATE decides: of two clicks (or two coordinators) only the first cancels and
-    mails; the other gets None. The mails go before the commit: when they cannot be sent, the
-    meeting stays scheduled (and nobody was told). Returns the number of mails sent.
+    tells; the other gets None. The mails are written with the cancellation and sent by a worker, so a
+    mail server that is away delays them and loses none. Returns the number of people told.
     """
     from erasmi.core.models import ContentVersion
-    from erasmi.networks.models import HistoryEntry
 
     with transaction.atomic():
         changed = Event.objects.filter(pk=event.pk, status=Event.Status.SCHEDULED).update(
-            status=Event.Status.CANCELLED, cancelled=timezone.now()
+            status=Event.Status.CANCELLED, cancelled=timezone.now(), sequence=F("sequence") + 1
         )
         if not changed:
             return None
         event.refresh_from_db()
-        told = Registration.Status.CONFIRMED, Registration.Status.WAITING
-        registrations = event.registrations.filter(status__in=told).select_related("person__user")
-        mails = [_cancellation_mail(event, r.person) for r in registrations if _address(r.person)]
-        HistoryEntry.record(event.network, actor, HistoryEntry.Action.CANCELLED, event, {"mails": len(mails)})
+        told = notices.cancelled(event)
+        HistoryEntry.record(event.network, actor, HistoryEntry.Action.CANCELLED, event, {"mails": told})
         ContentVersion.bump(f"events:{event.network_id}")  # the calendar feeds show it cancelled
-        mail.send_many(mails)
-    return len(mails)
+    return told

@@ -1,6 +1,5 @@
 import calendar as calendar_module
 import datetime
-import smtplib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from erasmi.core import once, params, permissions
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
-from erasmi.events import exports, ical, services
+from erasmi.events import exports, ical, notices, services
 from erasmi.events.forms import EventForm, MinutesForm
 from erasmi.events.models import Event, Registration
 from erasmi.networks import people
@@ -222,6 +221,7 @@ def event_edit(request, slug, pk):
         context={"network": event.network, "event": event},
         saved=_("The meeting was saved."),
         after=event.get_absolute_url(),
+        on_saved=lambda form: notices.changed(event, form.changes),
     )
 
 
@@ -287,12 +287,7 @@ def event_cancel(request, slug, pk):
             "events/cancel.html",
             {"network": event.network, "event": event, "told": event.registrations.filter(status__in=told).count()},
         )
-    try:
-        sent = services.cancel_event(event, request.user)
-    except (OSError, smtplib.SMTPException):
-        text = _("The mails to the registrants could not be sent, so the meeting was not cancelled. Try again later.")
-        messages.error(request, text)
-        return redirect(event.get_absolute_url())
+    sent = services.cancel_event(event, request.user)
     if sent is None:  # a second click, or someone else was quicker
         messages.info(request, _("The meeting was cancelled already."))
     else:

@@ -27,6 +27,11 @@ class NetworksConfig(AppConfig):
         )
 
         name_changed.connect(rename_person, dispatch_uid="networks.rename_person")
+        from erasmi.core import tasks
+        from erasmi.networks.notices import send_document_digest
+
+        # Early each morning, the documents uploaded to working groups the day before.
+        tasks.periodic("networks.document_digest", tasks.Daily(hour=6), send_document_digest)
         start.register()
         self.register_history()
 

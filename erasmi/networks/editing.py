@@ -24,8 +24,12 @@ def edit_page(
     context: dict,
     saved: str,
     after: str,
+    on_saved: Callable | None = None,
 ):
-    """``make_form(data, instance)`` builds the form; ``after`` is where the person goes once it is sent."""
+    """``make_form(data, instance)`` builds the form; ``after`` is where the person goes once it is sent.
+
+    ``on_saved(form)`` runs in the same transaction after a save that changed something (to tell people).
+    """
     if request.method != "POST":
         form = make_form(None, record)
     else:
@@ -37,6 +41,8 @@ def edit_page(
                     summary = form.change_summary(people=people.records_of(network))
                     kind = getattr(form, "history_kind", None)
                     HistoryEntry.record(network, request.user, HistoryEntry.Action.CHANGED, record, summary, kind=kind)
+                    if on_saved is not None:
+                        on_saved(form)
                     messages.success(request, saved)
                 else:
                     messages.info(request, _("Nothing was changed."))

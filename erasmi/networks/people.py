@@ -253,6 +253,15 @@ def erase(role: Role, actor) -> None:
     )
     network.invitations.filter(person=role.entry).delete()
     if not person.roles.exclude(network=network).exists():
+        from erasmi.notifications.services import forget
+
+        for address in {
+            person.email,
+            person.user.email if person.user_id else "",
+            role.record.email if role.record_id else "",
+        }:
+            if address:
+                forget(address)  # their choices and the mails still waiting for them
         person.erase()
         if role.record_id:
             role.record.erase()

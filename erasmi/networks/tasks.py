@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from erasmi.core.forms import recorded
+from erasmi.networks import notices
 from erasmi.networks.models import HistoryEntry, Task, WorkingGroup
 
 
@@ -19,6 +20,7 @@ def added(task: Task, actor) -> None:
     }
     changes = {name: value for name, value in changes.items() if value not in (None, "")}
     HistoryEntry.record(task.working_group.network, actor, HistoryEntry.Action.CREATED, task, changes)
+    notices.task_assigned(task, actor)
 
 
 @transaction.atomic

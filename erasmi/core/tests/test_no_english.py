@@ -31,6 +31,12 @@ def _visible_text(page: str) -> str:
     return " ".join(html.unescape(page).split())
 
 
+def notification_token(address: str) -> str:
+    from erasmi.notifications.services import token
+
+    return token(address)
+
+
 def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
     public, group = Client(), network.working_groups.first()
     membership = network.memberships.first()
@@ -45,6 +51,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "accounts/signup/"),
         (public, "library/"),
         (public, "library/network-cafe-a-method-card/"),
+        (public, f"notifications/{notification_token('someone@example.org')}/"),  # from the link in a mail
     ]
     for path in [
         "",
