@@ -172,15 +172,16 @@ def tell_submitter(resource: Resource, decision: str, comment: str = "") -> None
 
 def add_comment(resource: Resource, *, author, body: str) -> Comment:
     comment = Comment.objects.create(resource=resource, author=author, body=body.replace("\r\n", "\n").strip())
-    transaction.on_commit(lambda: comment_added(comment))
+    comment_added(comment)
     return comment
 
 
-def comment_added(comment: Comment) -> None:
-    """Called once a comment is saved: the place to tell those who take part in the discussion.
+def comment_added(comment: Comment) -> int:
+    """Those who take part in the discussion (who shared the resource, who commented) hear of a new comment,
+    in the same transaction as the comment (a worker sends it after the commit). Returns how many were told."""
+    from erasmi.library import notices
 
-    Nothing yet; the notifications of the info-mail issue hook in here.
-    """
+    return notices.comment_added(comment)
 
 
 def report(comment: Comment, user) -> bool:

@@ -19,6 +19,7 @@ class Topic(models.TextChoices):
     TASKS = "tasks", _("Tasks assigned to me")
     PRACTICES = "practices", _("The review of practices (submitted, changes asked for, published)")
     DOCUMENTS = "documents", _("New documents in my working groups, as one summary a day")
+    DISCUSSIONS = "discussions", _("New comments in discussions of the library I take part in")
 
 
 class Preference(models.Model):

@@ -40,13 +40,23 @@ def test_the_commenters_address_is_never_shown(member, db):
     assert "member@example.org" not in page
 
 
-def test_comment_added_is_called_once_the_comment_is_saved(member, db, django_capture_on_commit_callbacks):
+def test_those_taking_part_hear_of_a_new_comment_in_their_language_but_not_its_author(
+    member, other_member, editor, db, smtp_server, immediate_tasks, django_capture_on_commit_callbacks
+):
     resource = make_resource()
-
-    with django_capture_on_commit_callbacks() as callbacks:
-        services.add_comment(resource, author=member, body="Hello")
-
-    assert len(callbacks) == 1
+    resource.submitted_by = editor
+    resource.save()
+    other_member.language = "de"
+    other_member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(resource, author=other_member, body="Gute Methode.")
+        services.add_comment(resource, author=member, body="Thanks,\nwe used it too.")
+    told = [(m["to"][0], m["message"]["Subject"]) for m in smtp_server.messages]
+    assert ("member@example.org", told[0][1]) not in told  # nobody hears of their own comment
+    assert sorted(address for address, _subject in told) == ["editor@example.org"] * 2 + ["other@example.org"]
+    (german,) = [m["message"] for m in smtp_server.messages if m["to"] == ["other@example.org"]]
+    assert german["Subject"].startswith("Neuer Kommentar: ")
+    assert "Thanks,\nwe used it too." in german.get_body().get_content()
 
 
 def test_anyone_signed_in_reports_a_comment_once_and_an_editor_hides_it(member, other_member, editor, db):
