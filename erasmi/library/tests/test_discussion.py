@@ -56,7 +56,7 @@ def test_those_taking_part_hear_of_a_new_comment_in_their_language_but_not_its_a
     assert sorted(address for address, _subject in told) == ["editor@example.org"] * 2 + ["other@example.org"]
     (german,) = [m["message"] for m in smtp_server.messages if m["to"] == ["other@example.org"]]
     assert german["Subject"].startswith("Neuer Kommentar: ")
-    assert "Thanks,\nwe used it too." in german.get_body().get_content()
+    assert "Thanks,\r\nwe used it too." in german.get_body().get_content()  # its line break kept
 
 
 def test_anyone_signed_in_reports_a_comment_once_and_an_editor_hides_it(member, other_member, editor, db):
