@@ -55,12 +55,19 @@ def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
     page, query = paginate(request, Results(search), 20)
+    choices = []
+    for label in search.choices:  # "Neustadt": the same search near each place of that name
+        chosen = request.GET.copy()
+        chosen["near"] = label
+        chosen.pop("page", None)
+        choices.append((label, chosen.urlencode()))
     return render(
         request,
         "offers/list.html",
         {
             "search": search,
             "problems": problems,
+            "choices": choices,
             "page": page,
             "query": query,
             "categories": Category.objects.order_by("slug"),

@@ -98,6 +98,7 @@ class Command(BaseCommand):
             users[email.split("@")[0]] = user
         network = network_demo.load(users)
         offers = offer_demo.load(network)
+        call_command("load_places", if_missing=True, stdout=self.stdout)  # towns and postcodes of its country
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))
