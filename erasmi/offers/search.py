@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from erasmi.offers.analysis import haversine as distance
 from erasmi.offers import gazetteer
+from erasmi.offers.analysis import haversine as distance
 from erasmi.offers.models import Category, Offer, Place, TargetGroup
 
 RADII = [1, 2, 5, 10, 25, 50]

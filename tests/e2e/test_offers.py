@@ -78,3 +78,30 @@ def test_a_click_on_the_map_sets_the_pin(page, transactional_db, settings):
     page.locator("#pick-map").click(position={"x": 200, "y": 60})
     after = page.locator("#id_latitude").input_value()
     assert after != before and float(after) > float(before)  # above the old pin: further north
+
+
+def test_visitor_on_a_phone_finds_turkish_counselling_near_a_town_or_postcode(browser, live_server, transactional_db):
+    """The gazetteer knows Erfurt and 99084 out of the box, not only the places an admin entered."""
+    from erasmi.offers import gazetteer
+    from erasmi.offers.models import Place
+
+    _setup()
+    Place.objects.all().delete()  # only what `load_places --country DE` brings
+    gazetteer.load("DE")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for near in ("Erfurt", "99084"):
+        page.goto("/tr/offers/")
+        page.locator("details.filters > summary").click()
+        page.get_by_label("Yakınında (posta kodu veya yer)").fill(near)
+        page.get_by_label("Yarıçap").select_option("5")
+        page.get_by_label("Hizmetin dili").select_option("tr")
+        page.get_by_label("Kategori").select_option("counselling")
+        page.get_by_role("button", name="Filtreleri uygula").click()
+        expect(page.get_by_role("link", name="Yetişkinler için göç danışmanlığı")).to_be_visible()
+        expect(page.get_by_text("Weimar'da göç danışmanlığı")).to_have_count(0)  # 20 km away
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto("/tr/offers/?near=Nirgendwo")
+    expect(page.locator("#offer-count")).to_have_text("0 hizmet")
+    expect(page.get_by_text("Hiçbir hizmet listelenmiyor: yer bilinmiyor.")).to_be_visible()
+    context.close()
