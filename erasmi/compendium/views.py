@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -150,14 +150,22 @@ EXPORT_TYPES = {
 
 
 def export(request, fmt):
+    """The compendium as a file: the whole (written once per change), or what the list's search and filters
+    found, in the list's order."""
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
+    filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
+    flt, ids, _idx = index.search(request.GET, language)
+    if flt.any:
+        body = exports.export_bytes(fmt, exports.export_queryset(ids), language)
+        response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     try:
         path = exports.cached_file(fmt, language)
     except GenerationUnavailable as error:
         return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
-    filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 
 

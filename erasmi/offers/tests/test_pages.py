@@ -59,7 +59,7 @@ def test_exports_with_the_same_filters(client, offers):
     rows = list(
         csv.DictReader(io.StringIO(client.get(reverse("offers:export", args=["csv"]), params).content.decode()))
     )
-    assert sorted(r["title"] for r in rows) == [
+    assert sorted(r["Title"] for r in rows) == [
         "German B1 in the evening",
         "Integration course A1",
         "Women's language café",
