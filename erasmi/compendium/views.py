@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -78,9 +78,15 @@ def practice_list(request):
     language = languages.current()
     flt, ids, idx = index.search(request.GET, language)
     page, query = paginate(request, ids, settings.ERASMI_PAGE_SIZE)
+    items = [(p, p.translation(language)) for p in index.load(page.object_list)]
+    chosen = _chosen(request.GET.getlist("p"), language)  # for a comparison; kept while searching on
+    shown = {practice.slug for practice, _t in items}
     context = {
         "page": page,
-        "items": [(p, p.translation(language)) for p in index.load(page.object_list)],
+        "items": items,
+        "chosen": chosen,
+        "chosen_slugs": {practice.slug for practice, _t in chosen},
+        "chosen_elsewhere": [(practice, t) for practice, t in chosen if practice.slug not in shown],
         "facets": _facets(idx.terms, idx.counts(ids), flt, language),
         "filter": flt,
         "sorts": list(SORTS.items()),
@@ -88,6 +94,15 @@ def practice_list(request):
     }
     template = "compendium/_results.html" if request.headers.get("HX-Request") else "compendium/list.html"
     return render(request, template, context)
+
+
+def _chosen(slugs: list[str], language: str) -> list:
+    """The published practices chosen for a comparison, in the order chosen (at most four)."""
+    slugs = list(dict.fromkeys(slug for slug in slugs if slug))[:MAX_COMPARED]
+    if not slugs:
+        return []
+    found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
+    return [(found[slug], found[slug].translation(language)) for slug in slugs if slug in found]
 
 
 def _visible(request, slug) -> Practice:
@@ -126,7 +141,12 @@ def compare(request):
     language = languages.current()
     error = None
     practices = []
-    if not 2 <= len(slugs) <= 4:
+    if len(slugs) < 2:  # explained on the list, where the one chosen stays ticked
+        messages.info(request, _("Tick at least two practices to compare them side by side."))
+        chosen = QueryDict(mutable=True)
+        chosen.setlist("p", slugs)
+        return redirect(f"{reverse('compendium:list')}?{chosen.urlencode()}")
+    if len(slugs) > MAX_COMPARED:
         error = _("Choose two to four practices to compare.")
     else:
         found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
@@ -142,6 +162,7 @@ def compare(request):
     )
 
 
+MAX_COMPARED = 4
 EXPORT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
