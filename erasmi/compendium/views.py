@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.compendium import exports, index, services
+from erasmi.compendium import exports, index, pdf, services
 from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import AcceptTermForm, MapTermForm, PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term, TermProposal
@@ -134,6 +134,14 @@ def practice_detail(request, slug):
             "can_review": permissions.can(request.user, "practice.review", practice),
         },
     )
+
+
+def practice_pdf(request, slug):
+    """The practice as on its page, as a PDF to print or pass on."""
+    practice = _visible(request, slug)
+    response = HttpResponse(pdf.practice_pdf(practice, languages.current()), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{practice.slug}.pdf"'
+    return response
 
 
 def compare(request):
