@@ -29,10 +29,10 @@ def test_visitor_finds_turkish_counselling_near_a_postcode_on_list_and_map(page,
     page.get_by_label("Category").select_option("counselling")
     page.get_by_role("button", name="Search").click()
     expect(page.locator("#offer-count")).to_have_text("3 offers")
-    expect(page.get_by_role("link", name="Migrationsberatung für Erwachsene")).to_be_visible()
+    expect(page.get_by_role("link", name="Migration counselling for adults")).to_be_visible()
     expect(page.locator(".leaflet-marker-icon")).to_have_count(3)
     expect(page.get_by_text("The map cannot be shown right now; the list has every offer.")).to_be_visible()
-    page.get_by_role("link", name="Migrationsberatung für Erwachsene").click()
+    page.get_by_role("link", name="Migration counselling for adults").click()
     expect(page.get_by_role("link", name="Route to this place")).to_be_visible()
 
 
@@ -55,7 +55,7 @@ def test_member_updates_an_offer_and_coordinator_opens_the_report(page, transact
     sign_in(page, "coordinator@example.org")
     page.goto(f"/en/offers/report/{network.slug}/")
     expect(page.get_by_role("heading", name="Overlaps")).to_be_visible()
-    expect(page.get_by_role("link", name="Migrationsberatung am Abend")).to_be_visible()
+    expect(page.get_by_role("link", name="Evening migration counselling")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as PDF").click()
     assert download.value.suggested_filename == "demostadt-coordination.pdf"

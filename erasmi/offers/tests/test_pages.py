@@ -143,7 +143,7 @@ def test_coordination_report_as_pdf(client, member, offers):
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Coordination report: Network erfurt" in text
-    assert "Migrationsberatung am Abend" in text
+    assert "Evening migration counselling" in text  # the offers' English titles
     assert "No offer in" in text
 
 
