@@ -6,7 +6,17 @@ import pytest
 from tests.e2e.conftest import make_user, sign_in
 
 LANGUAGES = ["de", "en", "tr", "it", "da"]
-PUBLIC = ["", "compendium/", "offers/", "networks/", "networks/demostadt/", "accounts/login/", "accounts/signup/"]
+PUBLIC = [
+    "",
+    "compendium/",
+    "offers/",
+    "offers/?near=Erfurt&radius=5",
+    "offers/?near=Nirgendwo",
+    "networks/",
+    "networks/demostadt/",
+    "accounts/login/",
+    "accounts/signup/",
+]
 
 
 def _internal(network, event, membership, someone):
