@@ -86,3 +86,11 @@ def test_a_visitor_finds_offers_near_a_town_by_its_name(client, offers):
     response = client.get(reverse("offers:list"), {"near": "erfurt", "radius": "2", "language": "tr"})
     titles = [o.title("de") for o in response.context["page"].object_list]
     assert "Migrationsberatung für Erwachsene" in titles and "Beratung in Weimar" not in titles
+
+
+def test_the_api_names_the_places_a_name_may_mean(client, offers):
+    gazetteer.load("DE", ROWS)
+    response = client.get("/api/offers", {"near": "Neustadt"})
+    assert response.status_code == 400
+    assert "Neustadt (Hessen); Neustadt (Sachsen)" in response.json()["detail"]
+    assert client.get("/api/offers", {"near": "Neustadt (Hessen)"}).status_code == 200
