@@ -16,7 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 
 from erasmi.core.slugs import TRANSLITERATION
 from erasmi.offers.models import Offer, Place, normal_postcode
@@ -202,6 +203,14 @@ def _from_offers(text: str) -> Town | None:
     return Town(rows[0][0] or text, "", "", lat, lon, [postcode] if postcode.isalnum() else [])
 
 
+def _begins(prefix: str) -> Q:
+    """Keys that begin with the prefix, by the index: SQLite's LIKE ignores case and so cannot use it,
+    a range of its byte-wise order can (PostgreSQL has an index for LIKE)."""
+    if connection.vendor == "sqlite":
+        return Q(key__gte=prefix, key__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    return Q(key__startswith=prefix)
+
+
 def find(text: str) -> Found:
     """The place a visitor means by a postcode ("99084"), a town ("Koeln"), both ("99084 Erfurt") or a
     town with its region as offered in a choice ("Neustadt (Hessen)")."""
@@ -235,9 +244,9 @@ def find(text: str) -> Found:
             return _found(_towns(rows))
     # The town, and the towns whose name begins with it ("Frankfurt am Main", "Frankfurt (Oder)";
     # "Aarhus C" and "Aarhus N" are districts of one town, near each other).
-    rows = list(places.filter(key=key)) or list(places.filter(name__iexact=text))
+    rows = list(places.filter(key=key))
     if len(key) >= 3:
-        rows += list(places.filter(key__startswith=key + " ")[:1000])
+        rows += list(places.filter(_begins(key + " "))[:1000])
     if rows:
         return _found(_towns(rows, name=text))
     # Turkish postcodes name a neighbourhood; the town ("İzmir") is their province.
