@@ -28,10 +28,25 @@ META = ["website", "email", "status_as_of", "licence", "source"]
 FACET_COLUMNS = ["country", "network_type", "formalisation", "fields_of_action", "target_groups"]
 
 
-def export_queryset():
-    """All published practices with everything an export needs, in a fixed number of queries."""
+def export_queryset(ids: list[int] | None = None):
+    """The published practices (all, or those with these ids in their order) with everything an export
+    needs, in a fixed number of queries."""
     practices = Practice.objects.published().with_listing().select_related("formalisation")
-    return practices.prefetch_related("fields_of_action", "target_groups").order_by("slug")
+    practices = practices.prefetch_related("fields_of_action", "target_groups").order_by("slug")
+    if ids is None:
+        return practices
+    found = practices.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def export_bytes(fmt: str, practices, language: str) -> bytes:
+    from erasmi.compendium import pdf
+
+    if fmt == "json":
+        return to_json(practices).encode()
+    if fmt == "csv":
+        return to_csv(practices).encode()
+    return pdf.compendium_pdf(practices, language)
 
 
 def practice_as_dict(practice: Practice) -> dict:
@@ -157,7 +172,6 @@ def cached_file(fmt: str, language: str) -> Path:
     at a time and a failure is remembered for a while (see ``generated_file``): raises
     GenerationUnavailable then.
     """
-    from erasmi.compendium import pdf
     from erasmi.compendium.index import VERSION_KEY
 
     version = ContentVersion.current(VERSION_KEY)
@@ -165,11 +179,6 @@ def cached_file(fmt: str, language: str) -> Path:
     name = f"compendium-{language}.{fmt}" if fmt == "pdf" else f"compendium.{fmt}"
 
     def build() -> bytes:
-        practices = export_queryset()
-        if fmt == "json":
-            return to_json(practices).encode()
-        if fmt == "csv":
-            return to_csv(practices).encode()
-        return pdf.compendium_pdf(practices, language)
+        return export_bytes(fmt, export_queryset(), language)
 
     return generated_file(folder / f"{version}-{name}", build, key=name, replaces=f"*-{name}")

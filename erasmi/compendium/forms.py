@@ -11,7 +11,41 @@ from erasmi.core.forms import EditForm
 from erasmi.core.once import OnceMixin
 
 LONG_TEXT = {"coordinating_organisation", "members", "short_description", "impact"}
-SUGGESTIONS = {"network_type": Term.Kind.NETWORK_TYPE, "formalisation": Term.Kind.FORMALISATION}
+# Facets chosen from the shared vocabularies: field -> (vocabulary, several values)
+FACET_FIELDS = {
+    "network_type": (Term.Kind.NETWORK_TYPE, False),
+    "formalisation": (Term.Kind.FORMALISATION, False),
+    "fields_of_action": (Term.Kind.FIELD_OF_ACTION, True),
+    "target_groups": (Term.Kind.TARGET_GROUP, True),
+}
+
+
+def _facet_fields(f, terms, language: str) -> tuple[forms.Field, forms.Field]:
+    """A facet as a choice of the vocabulary's terms named in the reader's language, and a field for
+    another wording (a proposal that an editor maps onto a term or accepts as a new one)."""
+    from erasmi.core.languages import collation_key
+
+    choices = sorted(((t.slug, t.name(language)) for t in terms), key=lambda c: collation_key(c[1]))
+    if FACET_FIELDS[f.key][1]:
+        chosen = forms.MultipleChoiceField(
+            label=f.label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple
+        )
+        other = forms.CharField(
+            label=_("Other (one per line)"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Only what none of the choices says: an editor adds it to the shared list."),
+        )
+    else:
+        chosen = forms.ChoiceField(label=f.label, required=False, choices=[("", "—"), *choices])
+        other = forms.CharField(
+            label=_("Other"),
+            required=False,
+            max_length=300,
+            help_text=_("Only what none of the choices says: an editor adds it to the shared list."),
+        )
+    chosen.facet = True
+    return chosen, other
 
 
 def _form_field(f):
@@ -57,33 +91,79 @@ class PracticeForm(OnceMixin, EditForm, forms.Form):
                 email=practice.email,
                 status_as_of=practice.status_as_of,
             )
+        terms = {kind: list(Term.objects.of_kind(kind)) for kind, _many in FACET_FIELDS.values()}
+        self.terms = {t.slug: t for kind_terms in terms.values() for t in kind_terms}
         if translation:
+            vocabulary = services.Vocabulary()
             for f in FIELDS:
-                if not f.shared:
-                    value = getattr(translation, f.key)
+                if f.shared:
+                    continue
+                value = getattr(translation, f.key)
+                if f.key in FACET_FIELDS:
+                    found = self._facet_initial(f.key, value, vocabulary, translation.language)
+                    initial[f.key], initial[f"{f.key}_other"] = found
+                else:
                     initial[f.key] = "\n".join(value) if f.kind == LIST else value
         super().__init__(*args, initial=initial, **kwargs)
+        reader = languages.current()
         for f in FIELDS:
-            self.fields[f.key] = _form_field(f)
+            if f.key in FACET_FIELDS:
+                kind, _many = FACET_FIELDS[f.key]
+                self.fields[f.key], self.fields[f"{f.key}_other"] = _facet_fields(f, terms[kind], reader)
+            else:
+                self.fields[f.key] = _form_field(f)
         if practice:
             self.fields["language"].disabled = True
-        for key, kind in SUGGESTIONS.items():
-            self.fields[key].widget.attrs["list"] = f"suggest-{key}"
-            self.fields[key].suggestions = [t.name(language) for t in Term.objects.of_kind(kind)]
+
+    @staticmethod
+    def _facet_initial(key: str, value, vocabulary, language: str) -> tuple:
+        """The terms a version's facet text names, and the wordings that name none (one per line)."""
+        kind, many = FACET_FIELDS[key]
+        values = value if many else ([value] if value else [])
+        chosen, other = [], []
+        for text in values:
+            term = vocabulary.find(kind, text, language)
+            chosen.append(term.slug) if term else other.append(text)
+        return (chosen if many else (chosen[0] if chosen else "")), "\n".join(other)
 
     def sections(self, sections):
-        """The form's fields grouped by template section, for the template."""
-        return [(section, [self[f.key] for f in section.fields]) for section in sections]
+        """The form's fields grouped by template section, for the template (a facet with its "other")."""
+        return [
+            (
+                section,
+                [
+                    self[name]
+                    for f in section.fields
+                    for name in ([f.key, f"{f.key}_other"] if f.key in FACET_FIELDS else [f.key])
+                ],
+            )
+            for section in sections
+        ]
 
     def clean(self):
         data = super().clean()
         for f in FIELDS:
-            if f.kind == LIST and f.key in data:
+            if f.kind == LIST and f.key in data and f.key not in FACET_FIELDS:
                 data[f.key] = [line.strip(" •-\t") for line in data[f.key].splitlines() if line.strip(" •-\t")]
+        for key, (_kind, many) in FACET_FIELDS.items():
+            if not many and data.get(key) and (data.get(f"{key}_other") or "").strip():
+                self.add_error(f"{key}_other", _("Choose one of the list or write another, not both."))
         return data
 
+    def _facet_value(self, key: str, language: str):
+        """The facet as the version's text: the chosen terms' names in its language, then the other wordings."""
+        _kind, many = FACET_FIELDS[key]
+        chosen = self.cleaned_data.get(key) or ([] if many else "")
+        names = [self.terms[slug].name(language) for slug in (chosen if many else [chosen] if chosen else [])]
+        other = [line.strip(" •-\t") for line in (self.cleaned_data.get(f"{key}_other") or "").splitlines()]
+        names += [line for line in other if line]
+        return names if many else (names[0] if names else "")
+
     def values(self) -> dict:
-        return {f.key: self.cleaned_data[f.key] for f in FIELDS if self.cleaned_data.get(f.key) not in (None, "")}
+        language = self.cleaned_data.get("language") or self.initial["language"]
+        values = {f.key: self.cleaned_data.get(f.key) for f in FIELDS if f.key not in FACET_FIELDS}
+        values |= {key: self._facet_value(key, language) for key in FACET_FIELDS}
+        return {key: value for key, value in values.items() if value not in (None, "")}
 
     def save_new(self, user) -> Practice:
         return services.submit_practice(

@@ -85,3 +85,15 @@ def compendium_pdf(practices, language: str) -> bytes:
             story += _practice_story(practice, practice.translation(language), number)
         doc.multiBuild(story)
         return buffer.getvalue()
+
+
+def practice_pdf(practice, language: str) -> bytes:
+    """One practice as PDF bytes, in the language (else its original), as on its page."""
+    register_fonts()
+    with translation.override(language):
+        buffer = io.BytesIO()
+        t = practice.translation(language)
+        footer = f"ERASMI · {_('Compendium of good practice')} · {t.name}"
+        doc = ErasmiDoc(buffer, footer=footer, title=t.name, author="Erasmi", lang=t.language)
+        doc.multiBuild(_practice_story(practice, t, 1)[:-1])  # no page break after the last
+        return buffer.getvalue()

@@ -249,7 +249,7 @@ SECTIONS = [
                 {
                     "de": ["Herausforderungen & Lösungsansätze"],
                     "en": ["Challenges & solutions", "Challenges & lessons learned"],
-                    "tr": ["Zorluklar ve öğrenilen dersler"],
+                    "tr": ["Zorluklar ve çözümler", "Zorluklar ve öğrenilen dersler"],
                     "it": ["Sfide e soluzioni"],
                     "da": ["Udfordringer og løsninger"],
                 },

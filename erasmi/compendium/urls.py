@@ -13,6 +13,7 @@ urlpatterns = [
     path("vocabulary/", views.vocabulary_review, name="vocabulary"),
     path("vocabulary/<int:pk>/<str:decision>/", views.vocabulary_decide, name="vocabulary_decide"),
     path("<slug:slug>/", views.practice_detail, name="detail"),
+    path("<slug:slug>/pdf/", views.practice_pdf, name="pdf"),
     path("<slug:slug>/edit/<str:language>/", views.edit, name="edit"),
     path("<slug:slug>/history/", views.history, name="history"),
     path("<slug:slug>/review/", views.review, name="review"),

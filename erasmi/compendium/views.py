@@ -3,13 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.compendium import exports, index, services
+from erasmi.compendium import exports, index, pdf, services
 from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import AcceptTermForm, MapTermForm, PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term, TermProposal
@@ -78,9 +78,15 @@ def practice_list(request):
     language = languages.current()
     flt, ids, idx = index.search(request.GET, language)
     page, query = paginate(request, ids, settings.ERASMI_PAGE_SIZE)
+    items = [(p, p.translation(language)) for p in index.load(page.object_list)]
+    chosen = _chosen(request.GET.getlist("p"), language)  # for a comparison; kept while searching on
+    shown = {practice.slug for practice, _t in items}
     context = {
         "page": page,
-        "items": [(p, p.translation(language)) for p in index.load(page.object_list)],
+        "items": items,
+        "chosen": chosen,
+        "chosen_slugs": {practice.slug for practice, _t in chosen},
+        "chosen_elsewhere": [(practice, t) for practice, t in chosen if practice.slug not in shown],
         "facets": _facets(idx.terms, idx.counts(ids), flt, language),
         "filter": flt,
         "sorts": list(SORTS.items()),
@@ -88,6 +94,15 @@ def practice_list(request):
     }
     template = "compendium/_results.html" if request.headers.get("HX-Request") else "compendium/list.html"
     return render(request, template, context)
+
+
+def _chosen(slugs: list[str], language: str) -> list:
+    """The published practices chosen for a comparison, in the order chosen (at most four)."""
+    slugs = list(dict.fromkeys(slug for slug in slugs if slug))[:MAX_COMPARED]
+    if not slugs:
+        return []
+    found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
+    return [(found[slug], found[slug].translation(language)) for slug in slugs if slug in found]
 
 
 def _visible(request, slug) -> Practice:
@@ -121,12 +136,25 @@ def practice_detail(request, slug):
     )
 
 
+def practice_pdf(request, slug):
+    """The practice as on its page, as a PDF to print or pass on."""
+    practice = _visible(request, slug)
+    response = HttpResponse(pdf.practice_pdf(practice, languages.current()), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{practice.slug}.pdf"'
+    return response
+
+
 def compare(request):
     slugs = list(dict.fromkeys(request.GET.getlist("p")))
     language = languages.current()
     error = None
     practices = []
-    if not 2 <= len(slugs) <= 4:
+    if len(slugs) < 2:  # explained on the list, where the one chosen stays ticked
+        messages.info(request, _("Tick at least two practices to compare them side by side."))
+        chosen = QueryDict(mutable=True)
+        chosen.setlist("p", slugs)
+        return redirect(f"{reverse('compendium:list')}?{chosen.urlencode()}")
+    if len(slugs) > MAX_COMPARED:
         error = _("Choose two to four practices to compare.")
     else:
         found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
@@ -142,6 +170,7 @@ def compare(request):
     )
 
 
+MAX_COMPARED = 4
 EXPORT_TYPES = {
     "json": "application/json; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
@@ -150,14 +179,22 @@ EXPORT_TYPES = {
 
 
 def export(request, fmt):
+    """The compendium as a file: the whole (written once per change), or what the list's search and filters
+    found, in the list's order."""
     language = request.GET.get("language") or languages.current()
     if language not in languages.codes():
         language = languages.current()
+    filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
+    flt, ids, _idx = index.search(request.GET, language)
+    if flt.any:
+        body = exports.export_bytes(fmt, exports.export_queryset(ids), language)
+        response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     try:
         path = exports.cached_file(fmt, language)
     except GenerationUnavailable as error:
         return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
-    filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=EXPORT_TYPES[fmt])
 
 

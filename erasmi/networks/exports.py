@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext as _
 
+from erasmi.core import languages
 from erasmi.core.spreadsheets import xlsx_bytes
 
 
 def members_xlsx(network, memberships) -> bytes:
+    """The members in the reader's alphabetical order ("Afrikanisch" before "AWO", "Çorum" with "C")."""
     header = [
         _("Organisation"),
         _("Actor type"),
@@ -31,6 +33,6 @@ def members_xlsx(network, memberships) -> bytes:
             m.organisation.website,
             m.organisation.email,
         ]
-        for m in memberships
+        for m in sorted(memberships, key=lambda m: (languages.collation_key(m.organisation.name), m.pk))
     )
     return xlsx_bytes(header, rows, title=_("Members"), widths=[40, 26, 12, 18, 14, 12, 12, 16, 30, 30])

@@ -184,8 +184,13 @@ def _planned(network: Network, row: Row, existing: dict, memberships: dict) -> t
     ):
         membership.agreement_date_unknown = True
         changes["agreement"] = "yes"
-    if values.get("contact") and _contact(network, organisation, values["contact"])[1]:
-        changes["contact"] = " ".join(filter(None, [values["contact"]["first_name"], values["contact"]["last_name"]]))
+    if values.get("contact"):
+        person, changed = _contact(network, organisation, values["contact"])
+        # A new or changed person, or one who is not yet the membership's contact person.
+        if changed or person.pk is None or membership.contact_id != person.pk:
+            changes["contact"] = " ".join(
+                filter(None, [values["contact"]["first_name"], values["contact"]["last_name"]])
+            )
     return organisation, membership, changes
 
 
@@ -215,6 +220,9 @@ def import_members(network: Network, rows: list[Row], actor=None) -> tuple[int, 
             if changed:
                 person.save()
             Role.objects.get_or_create(network=network, person=person, defaults={"kind": Role.Kind.MEMBER})
+            if membership.pk and membership.contact_id != person.pk:  # the row names the network's contact
+                membership.contact = person
+                membership.save(update_fields=["contact"])
             named = _group_names(row, groups)
             if named is None:
                 raise ValueError(f"row {row.number}: a working group was removed since the preview")

@@ -22,8 +22,9 @@ class AreaAdmin(admin.ModelAdmin):
 
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["postcode", "name", "latitude", "longitude"]
-    search_fields = ["postcode", "name"]
+    list_display = ["postcode", "name", "region", "country", "latitude", "longitude"]
+    list_filter = ["country"]  # no country: entered here by hand, kept when load_places reloads a country
+    search_fields = ["postcode", "name", "key"]
 
 
 @admin.register(Offer)

@@ -14,14 +14,12 @@ SLOTS = 4
 
 
 def _known_place(postcode: str | None, city: str | None):
-    """The coordinates of a postcode (or else a town) the directory knows."""
-    from erasmi.offers.models import Place
+    """The coordinates of a postcode (or else a town) the gazetteer knows, if they are unambiguous."""
+    from erasmi.offers import gazetteer
 
-    places = Place.objects.all()
-    if postcode and (found := places.filter(postcode=postcode.strip()).first()):
-        return found
-    if city:
-        return places.filter(name__iexact=city.strip()).first()
+    for text in (f"{postcode or ''} {city or ''}", city or ""):
+        if text.strip() and (found := gazetteer.find(text)).town:
+            return found.town
     return None
 
 

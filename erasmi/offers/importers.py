@@ -5,7 +5,9 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from erasmi.core import tabular
 from erasmi.networks.models import Network, Organisation
@@ -13,6 +15,50 @@ from erasmi.offers.models import Category, Offer, TargetGroup
 
 REQUIRED = ["title", "organisation", "category"]
 MAX_ROWS = 5000
+# The columns of the CSV export, headed in the reader's language; the import reads them in any language.
+COLUMNS = {
+    "id": gettext_lazy("Number"),
+    "title": gettext_lazy("Title"),
+    "organisation": gettext_lazy("Organisation"),
+    "category": gettext_lazy("Category"),
+    "target_groups": gettext_lazy("Target groups"),
+    "languages": gettext_lazy("Languages of the offer"),
+    "online": gettext_lazy("online"),
+    "address": gettext_lazy("Address"),
+    "postcode": gettext_lazy("Postcode"),
+    "city": gettext_lazy("City"),
+    "latitude": gettext_lazy("Latitude"),
+    "longitude": gettext_lazy("Longitude"),
+    "schedule": gettext_lazy("Weekly schedule"),
+    "starts": gettext_lazy("From"),
+    "ends": gettext_lazy("Until"),
+    "cost": gettext_lazy("Cost"),
+    "registration_needed": gettext_lazy("Registration needed"),
+    "contact": gettext_lazy("Contact"),
+    "confirmed": gettext_lazy("Last confirmed"),
+}
+LIST_SEPARATOR = "; "  # between the names of target groups in a cell
+
+
+def column_keys() -> dict[str, str]:
+    """Column heading (the key itself, or its heading in any interface language) -> column key."""
+    from erasmi.core import languages
+
+    keys = {tabular.key(column): column for column in COLUMNS}
+    for code in languages.codes():
+        with translation.override(code):
+            keys.update({tabular.key(str(heading)): column for column, heading in COLUMNS.items()})
+    return keys
+
+
+def _named(values: dict, text: str):
+    """A vocabulary value by its slug or its name in any language."""
+    text = text.strip()
+    if text in values:
+        return values[text]
+    return next(
+        (value for value in values.values() if text.casefold() in map(str.casefold, value.names.values())), None
+    )
 
 
 class OfferImportError(Exception):
@@ -49,7 +95,8 @@ def import_offers(network: Network, data: bytes, language: str, name: str = "off
         table = tabular.read(name, data, max_rows=MAX_ROWS)
     except tabular.TableError as error:
         raise OfferImportError([str(error)]) from None
-    header = [str(cell or "").strip().casefold() for cell in table.rows[0][1]]
+    keys = column_keys()
+    header = [keys.get(tabular.key(cell), str(cell or "").strip().casefold()) for cell in table.rows[0][1]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise OfferImportError(
@@ -75,12 +122,13 @@ def import_offers(network: Network, data: bytes, language: str, name: str = "off
                 + _("'%(value)s' is not a member organisation of the network.") % {"value": row.get("organisation")}
             )
             continue
-        category = categories.get((row.get("category") or "").strip())
+        category = _named(categories, row.get("category") or "")
         if category is None:
             problems.append(f"{where}: " + _("Unknown category '%(value)s'.") % {"value": row.get("category")})
             continue
-        wanted = (row.get("target_groups") or "").split()
-        unknown = [slug for slug in wanted if slug not in targets]
+        cell = row.get("target_groups") or ""
+        wanted = [part for part in (cell.split(";") if ";" in cell else cell.split()) if part.strip()]
+        unknown = [name for name in wanted if _named(targets, name) is None]
         if unknown:
             problems.append(f"{where}: " + _("Unknown target group '%(value)s'.") % {"value": ", ".join(unknown)})
             continue
@@ -112,7 +160,7 @@ def import_offers(network: Network, data: bytes, language: str, name: str = "off
         except (ValueError, json.JSONDecodeError) as error:
             problems.append(f"{where}: " + _("a value cannot be read (%(error)s).") % {"error": error})
             continue
-        offers.append((offer, [targets[slug] for slug in wanted]))
+        offers.append((offer, [_named(targets, name) for name in wanted]))
     if problems:
         raise OfferImportError(problems)
     for offer, groups in offers:

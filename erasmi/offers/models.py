@@ -74,18 +74,31 @@ def normal_postcode(postcode: str) -> str:
 
 
 class Place(models.Model):
-    """A postcode or place name with its coordinates, for "near" searches (loaded by the platform admin)."""
+    """A postcode and town with its coordinates, for "near" searches.
+
+    Loaded per country from the gazetteer (offers/gazetteer.py, `manage.py load_places`); a row
+    without a country was entered by the platform admin and is kept when a country is reloaded.
+    """
 
     postcode = models.CharField(max_length=20, db_index=True)
     name = models.CharField(max_length=120, db_index=True)
     latitude = models.FloatField()
     longitude = models.FloatField()
+    country = models.CharField(max_length=2, blank=True, db_index=True)
+    region = models.CharField(max_length=120, blank=True)
+    key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["postcode"]
 
     def __str__(self):
         return f"{self.postcode} {self.name}"
+
+    def save(self, *args, **kwargs):
+        from erasmi.offers.gazetteer import fold
+
+        self.key = fold(self.name)[:120]
+        super().save(*args, **kwargs)
 
 
 OFFERED_LANGUAGES = "offers:languages"

@@ -5,11 +5,12 @@ Shared by the pages, the exports and the API.
 
 import datetime
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from erasmi.offers import gazetteer
 from erasmi.offers.analysis import haversine as distance
 from erasmi.offers.models import Category, Offer, Place, TargetGroup
 
@@ -30,6 +31,7 @@ class OfferSearch:
     radius: int = 5
     day: datetime.date | None = None
     centre: Place | None = None
+    choices: list[str] = field(default_factory=list)  # the (other) places a name may mean
 
     @classmethod
     def from_params(cls, params, *, strict: bool = False) -> tuple["OfferSearch", list[str]]:
@@ -59,10 +61,15 @@ class OfferSearch:
                 problem(_("The radius must be one of %(choices)s km.") % {"choices": ", ".join(map(str, RADII))})
         if near := (params.get("near") or "").strip():
             search.near = near[:120]
-            search.centre = (
-                Place.objects.filter(postcode=near).first() or Place.objects.filter(name__iexact=near).first()
-            )
-            if search.centre is None:
+            found = gazetteer.find(search.near)
+            search.centre = found.town.as_place() if found.town else None
+            search.choices = [town.label for town in found.choices]
+            if search.choices and strict and not search.centre:  # a page offers the choices as links
+                problem(
+                    _("Several places are called '%(value)s': %(choices)s. Which one do you mean?")
+                    % {"value": near, "choices": "; ".join(search.choices)}
+                )
+            elif not search.choices and search.centre is None:
                 problem(_("The place '%(value)s' is not known; try a postcode.") % {"value": near})
         if day := params.get("day"):
             try:
@@ -74,11 +81,16 @@ class OfferSearch:
     @property
     def place_unknown(self) -> bool:
         """A place was asked for that the directory does not know: nothing is near it (not: everything)."""
-        return bool(self.near) and self.centre is None
+        return bool(self.near) and self.centre is None and not self.choices
+
+    @property
+    def place_ambiguous(self) -> bool:
+        """Several places have the name asked for: nothing is listed until the visitor chooses one."""
+        return bool(self.choices) and self.centre is None
 
     def queryset(self):
         offers = Offer.objects.select_related("organisation", "category")
-        if self.place_unknown:
+        if self.place_unknown or self.place_ambiguous:
             return offers.none()
         for word in self.q.casefold().split():
             offers = offers.filter(search_text__contains=word)

@@ -17,6 +17,7 @@ from erasmi.networks.models import HistoryEntry, Person
 from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
+from erasmi.offers.importers import COLUMNS, LIST_SEPARATOR
 from erasmi.offers.models import (
     Area,
     Category,
@@ -55,12 +56,19 @@ def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
     page, query = paginate(request, Results(search), 20)
+    choices = []
+    for label in search.choices:  # "Neustadt": the same search near each place of that name
+        chosen = request.GET.copy()
+        chosen["near"] = label
+        chosen.pop("page", None)
+        choices.append((label, chosen.urlencode()))
     return render(
         request,
         "offers/list.html",
         {
             "search": search,
             "problems": problems,
+            "choices": choices,
             "page": page,
             "query": query,
             "categories": Category.objects.order_by("slug"),
@@ -159,36 +167,16 @@ def export(request, fmt):
         response = HttpResponse(body, content_type="application/geo+json")
         response["Content-Disposition"] = 'attachment; filename="erasmi-offers.geojson"'
         return response
-    header = [
-        "id",
-        "title",
-        "organisation",
-        "category",
-        "target_groups",
-        "languages",
-        "online",
-        "address",
-        "postcode",
-        "city",
-        "latitude",
-        "longitude",
-        "schedule",
-        "starts",
-        "ends",
-        "cost",
-        "registration_needed",
-        "contact",
-        "confirmed",
-    ]
+    yes, no = _("yes"), _("no")
     rows = (
         [
             o.pk,
             o.title(language),
             o.organisation.name,
-            o.category.slug,
-            " ".join(t.slug for t in o.target_groups.all()),
+            o.category.name(language),
+            LIST_SEPARATOR.join(t.name(language) for t in o.target_groups.all()),
             " ".join(o.languages),
-            o.online,
+            yes if o.online else no,
             o.address,
             o.postcode,
             o.city,
@@ -198,12 +186,13 @@ def export(request, fmt):
             o.starts,
             o.ends,
             o.cost,
-            o.registration_needed,
+            yes if o.registration_needed else no,
             o.contact,
             o.confirmed,
         ]
         for o in found
     )
+    header = [str(heading) for heading in COLUMNS.values()]
     return csv_response([header, *rows], "erasmi-offers.csv")
 
 

@@ -17,6 +17,8 @@ PAGES = [
     "/en/networks/demostadt/calendar/",
     "/tr/networks/demostadt/calendar/?view=list",
     "/en/offers/?near=99084&radius=5",
+    "/tr/offers/?near=Erfurt&radius=5",
+    "/en/compendium/?p=aarhus-jobs-bridge&country=germany",
     "/de/offers/",
 ]
 

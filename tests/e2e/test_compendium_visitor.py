@@ -59,3 +59,24 @@ def test_visitor_on_a_phone_reaches_the_filters_and_results(browser, live_server
     expect(page.locator("#results-title")).to_have_text("2 eksempler")
     expect(page.get_by_label("Danmark (2)")).to_be_checked()  # still unfolded after the results changed
     context.close()
+
+
+def test_visitor_chooses_a_practice_filters_and_chooses_a_second_to_compare(page, demo):
+    page.goto("/en/compendium/")
+    page.get_by_label("Compare: Aarhus Jobs Bridge").check()
+    page.get_by_role("button", name="Compare selected").click()  # one is no comparison: explained, still chosen
+    expect(page.get_by_text("Tick at least two practices to compare them side by side.")).to_be_visible()
+    expect(page.get_by_label("Compare: Aarhus Jobs Bridge")).to_be_checked()
+
+    page.get_by_label("Germany (2)").check()  # htmx reloads the results; Aarhus is no longer among them
+    expect(page.locator("#results-title")).to_have_text("2 practices")
+    expect(
+        page.get_by_role("group", name="Chosen for the comparison").get_by_label("Aarhus Jobs Bridge")
+    ).to_be_checked()
+    page.get_by_label("Compare: Netzwerk für Integration der Landeshauptstadt Erfurt").check()
+    page.get_by_role("button", name="Compare selected").click()
+    table = page.get_by_role("table")
+    expect(table.get_by_role("columnheader", name="Aarhus Jobs Bridge")).to_be_visible()
+    expect(
+        table.get_by_role("columnheader", name="Netzwerk für Integration der Landeshauptstadt Erfurt")
+    ).to_be_visible()

@@ -10,6 +10,8 @@ PUBLIC = [
     "",
     "compendium/",
     "offers/",
+    "offers/?near=Erfurt&radius=5",
+    "offers/?near=Nirgendwo",
     "networks/",
     "networks/demostadt/",
     "accounts/login/",

@@ -132,3 +132,24 @@ def test_csv_writes_formulas_as_text_and_reads_them_back_unchanged(client, db, t
     Practice.objects.all().delete()
     call_command("import_practice", str(path), verbosity=0)
     assert _content(Practice.objects.get()) == before
+
+
+def test_the_downloads_of_a_search_hold_only_the_practices_found(client, db):
+    make_practice("Harbour Welcome Network", short_description="Port city newcomers")
+    make_practice("Mountain Housing Alliance", short_description="Housing in the valleys")
+    page = client.get(reverse("compendium:list"), {"q": "valleys"})
+    for fmt in ("json", "csv"):
+        assert f'{reverse("compendium:export", args=[fmt])}?q=valleys"' in page.text
+    found = json.loads(client.get(reverse("compendium:export", args=["json"]), {"q": "valleys"}).content)
+    assert [p["translations"]["en"]["name"] for p in found["practices"]] == ["Mountain Housing Alliance"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(reverse("compendium:export", args=["csv"]), {"q": "valleys"}).content.decode())
+        )
+    )
+    assert [row["name"] for row in rows] == ["Mountain Housing Alliance"]
+    pdf = client.get(reverse("compendium:export", args=["pdf"]), {"q": "valleys", "language": "en"})
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Mountain Housing Alliance" in text and "Harbour Welcome Network" not in text
+    everything = json.loads(b"".join(client.get(reverse("compendium:export", args=["json"])).streaming_content))
+    assert len(everything["practices"]) == 2

@@ -228,3 +228,11 @@ def test_italian_labels_with_small_differences_are_recognised():
     assert profile.values["name"] == "Velkomst Aarhus"
     assert profile.values["founding_year"] == 2015
     assert profile.status_as_of == datetime.date(2021, 3, 1)
+
+
+def test_the_turkish_heading_challenges_and_solutions_is_recognised(tmp_path):
+    text = ERFURT_TR.read_text(encoding="utf-8") if hasattr(ERFURT_TR, "read_text") else open(ERFURT_TR).read()
+    path = tmp_path / "erfurt-tr.txt"
+    path.write_text(text.replace("Zorluklar ve öğrenilen dersler", "Zorluklar ve çözümler"), encoding="utf-8")
+    challenges = read_file(path).values["challenges"]
+    assert challenges[-1] == "Gönüllülerden ve göçmenlerden girdi eksikliği"

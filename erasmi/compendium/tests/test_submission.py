@@ -10,11 +10,11 @@ FORM = {
     "founding_year": "2017",
     "location": "Trento / Trentino / Italia",
     "coordinating_organisation": "Comune di Trento",
-    "formalisation": "Accordo formale di cooperazione",
+    "formalisation": "formal-cooperation-agreement",
     "members": "Circa 40 organizzazioni",
-    "fields_of_action": "Abitazione\nSalute",
-    "target_groups": "Migranti e rifugiati",
-    "network_type": "Rete della società civile",
+    "fields_of_action": ["housing", "health"],
+    "target_groups": ["migrants-refugees"],
+    "network_type": "civil-society-network",
     "short_description": "Una rete di accoglienza.",
     "resources": "Volontari\nSale del comune",
     "success_factors": "• Fiducia",
@@ -150,3 +150,42 @@ def test_submitted_text_cannot_inject_html(client, member, editor):
     response = client.get(practice.get_absolute_url())
     assert "<script>alert(1)</script>" not in response.text
     assert "&lt;script&gt;" in response.text
+
+
+def test_facets_are_chosen_from_the_shared_vocabularies_in_the_readers_language(client, member):
+    client.force_login(member)
+    form = client.get("/de/compendium/submit/").text
+    assert 'value="housing"' in form and ">Wohnen</label>" in form  # the term's German name
+    assert 'name="fields_of_action_other"' in form
+    assert '<option value="civil-society-network">Zivilgesellschaftliches Netzwerk</option>' in form
+
+
+def test_another_wording_waits_for_an_editor_and_is_no_public_filter(client, member, editor):
+    from erasmi.compendium.models import TermProposal
+
+    client.force_login(member)
+    data = {**FORM, "fields_of_action": ["housing"], "fields_of_action_other": "Sport e tempo libero"}
+    assert client.post(reverse("compendium:submit"), data).status_code == 302
+    practice = Practice.objects.get()
+    assert practice.translations.get().fields_of_action == ["Abitazione", "Sport e tempo libero"]
+    assert list(practice.fields_of_action.values_list("slug", flat=True)) == ["housing"]
+    proposal = TermProposal.objects.get()
+    assert (proposal.text, proposal.language) == ("Sport e tempo libero", "it")
+    client.force_login(editor)
+    assert "Sport e tempo libero" in client.get(reverse("compendium:vocabulary")).text
+
+
+def test_one_term_or_another_wording_not_both(client, member):
+    client.force_login(member)
+    data = {**FORM, "network_type_other": "Rete di quartiere"}
+    response = client.post(reverse("compendium:submit"), data)
+    assert response.status_code == 200 and Practice.objects.count() == 0
+    assert "network_type_other" in response.context["form"].errors
+
+
+def test_an_author_edits_the_facets_of_a_version_as_chosen_before(client, member):
+    practice = make_practice("Harbour Network", fields_of_action=["Housing", "Harbour life"], submitted_by=member)
+    client.force_login(member)
+    form = client.get(reverse("compendium:edit", args=[practice.slug, "en"])).context["form"]
+    assert form.initial["fields_of_action"] == ["housing"]
+    assert form.initial["fields_of_action_other"] == "Harbour life"

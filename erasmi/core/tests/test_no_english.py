@@ -45,6 +45,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, ""),
         (public, "compendium/"),
         (public, "offers/"),
+        (public, "offers/?near=Erfurt&radius=5"),
+        (public, "offers/?near=Nirgendwo"),
         (public, "networks/"),
         (public, "networks/demostadt/"),
         (public, "accounts/login/"),

@@ -302,7 +302,12 @@ def test_contact_person_columns_create_the_organisations_people_without_touching
     assert Role.objects.get(person=ayse, network=erfurt_network).kind == Role.Kind.MEMBER
     jens = Person.objects.get(organisation__name="VHS")
     assert (jens.first_name, jens.last_name) == ("Jens", "Müller")
-    confirm(client, upload(client, "m.csv", data))  # the same list again: the same people, updated
+    # Each row's person is the organisation's contact person in this network.
+    assert erfurt_network.memberships.get(organisation__name="Caritas").contact == ayse
+    assert erfurt_network.memberships.get(organisation__name="VHS").contact == jens
+    again = upload(client, "m.csv", data)  # the same list again: the same people, nothing to change
+    assert {r.action for r in again.context["rows"]} == {"unchanged"}
+    confirm(client, again)
     assert Person.objects.filter(organisation__name__in=["Caritas", "VHS"]).count() == 2
 
 

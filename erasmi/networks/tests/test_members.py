@@ -1,3 +1,4 @@
+import datetime
 import io
 
 from django.urls import reverse
@@ -145,3 +146,15 @@ def test_member_list_xlsx_writes_formulas_as_text_cells(client, member, erfurt_n
     assert all(cell.data_type == "s" for cell in (row[0], row[3], row[8], row[9]))
     assert not any(cell.data_type == "f" for r in sheet.iter_rows() for cell in r)
     assert "VHS Erfurt" in [r[0].value for r in sheet.iter_rows()]
+
+
+def test_member_xlsx_is_sorted_as_the_reader_reads(client, member, erfurt_network):
+    for name in ("AWO Erfurt", "Äthiopischer Verein", "Çorum Kulturverein", "Cuba Verein"):
+        organisation = Organisation.objects.create(name=name)
+        erfurt_network.memberships.create(organisation=organisation, joined=datetime.date(2024, 1, 1))
+    client.force_login(member)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("networks:members_xlsx", args=["erfurt"])).content)).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    wanted = ["Afrikanisch-Deutscher Verein", "Äthiopischer Verein", "AWO Erfurt", "Caritas", "Çorum Kulturverein"]
+    wanted.append("Cuba Verein")
+    assert [name for name in names if name in wanted] == wanted

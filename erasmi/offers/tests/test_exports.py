@@ -30,12 +30,12 @@ def tampered(offers):
 
 def test_offers_csv_writes_formulas_as_text(client, tampered):
     rows = list(csv.DictReader(io.StringIO(client.get(reverse("offers:export", args=["csv"])).content.decode())))
-    row = next(r for r in rows if r["id"] == str(tampered.pk))
-    assert row["title"] == "'" + FORMULA
-    assert row["organisation"] == "'+49 361 <i>Provider"
-    assert row["contact"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
-    assert row["cost"] == "'-2+3"
-    assert row["latitude"] == str(tampered.latitude)  # numbers stay numbers
+    row = next(r for r in rows if r["Number"] == str(tampered.pk))
+    assert row["Title"] == "'" + FORMULA
+    assert row["Organisation"] == "'+49 361 <i>Provider"
+    assert row["Contact"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["Cost"] == "'-2+3"
+    assert row["Latitude"] == str(tampered.latitude)  # numbers stay numbers
 
 
 def test_coordination_report_csv_writes_formulas_as_text(client, member, tampered):
@@ -60,3 +60,20 @@ def test_coordination_report_pdf_prints_markup_as_text(client, member, tampered)
     assert '<img src="/etc/logo.png"/> & <b>Beratung' in text
     assert "+49 361 <i>Provider" in text
     assert all("/XObject" not in page.get("/Resources", {}) for page in reader.pages)
+
+
+def test_offers_csv_is_headed_in_the_readers_language_and_imports_again(client, offers, tmp_path):
+    from django.core.management import call_command
+
+    exported = client.get("/de/offers/export.csv", {"q": "Sprachcafé"}).content.decode()
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert [row["Titel"] for row in rows] == ["Frauen-Sprachcafé"]
+    cafe = Offer.objects.get(titles__de="Frauen-Sprachcafé")
+    assert rows[0]["Kategorie"] == cafe.category.names["de"] and rows[0]["online"] in ("ja", "nein")
+    assert cafe.category.slug not in exported and "title" not in exported.splitlines()[0]
+    Offer.objects.filter(titles__de="Frauen-Sprachcafé").delete()
+    path = tmp_path / "offers.csv"
+    path.write_text(exported)
+    call_command("import_offers", str(path), network="erfurt", language="de", verbosity=0)
+    again = Offer.objects.get(titles__de="Frauen-Sprachcafé")
+    assert again.category == cafe.category and again.target_groups.exists()

@@ -103,6 +103,7 @@ class Command(BaseCommand):
         network = network_demo.load(users)
         offers = offer_demo.load(network)
         resources = library_demo.load(network, users)
+        call_command("load_places", if_missing=True, stdout=self.stdout)  # towns and postcodes of its country
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
