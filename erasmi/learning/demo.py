@@ -1,0 +1,7 @@
+"""The toolkit's content in the demo: the same files load_toolkit loads."""
+
+from erasmi.learning import services
+
+
+def load() -> dict:
+    return services.load_toolkit()
