@@ -64,9 +64,10 @@ def test_a_visitor_reading_pages_leaves_nothing_in_the_database(client, toolkit)
 def test_the_unit_and_page_make_a_fixed_number_of_queries(client, toolkit, member, django_assert_num_queries):
     client.force_login(member)
     get(client, "learning:unit", ["information-flow"])
+    get(client, "learning:page", ["information-flow", 1])
     # session, user, unit, versions, cards, their versions, attachments, progress
     with django_assert_num_queries(8):
         get(client, "learning:unit", ["information-flow"])
-    # session, user, unit, versions, progress (locked, savepoint, read), attachments of the page
+    # session, user, unit, versions, progress (savepoint, locked read, release), attachments of the page
     with django_assert_num_queries(8):
         get(client, "learning:page", ["information-flow", 1])
