@@ -6,7 +6,22 @@ import pytest
 from tests.e2e.conftest import make_user, sign_in
 
 LANGUAGES = ["de", "en", "tr", "it", "da"]
-PUBLIC = ["", "compendium/", "offers/", "networks/", "networks/demostadt/", "accounts/login/", "accounts/signup/"]
+PUBLIC = [
+    "",
+    "compendium/",
+    "offers/",
+    "networks/",
+    "networks/demostadt/",
+    "accounts/login/",
+    "accounts/signup/",
+    "toolkit/",
+    "toolkit/founding-a-network/",
+    "toolkit/founding-a-network/1/",
+    "toolkit/founding-a-network/exercise/",
+    "toolkit/methods/",
+    "toolkit/methods/panel-discussion/",
+    "toolkit/progress/",
+]
 
 
 def _internal(network, event, membership, someone):
@@ -34,12 +49,15 @@ def _internal(network, event, membership, someone):
         "offers/districts/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "toolkit/progress/",
+        "toolkit/working-groups/2/",
     ]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
     from erasmi.events.models import Event
+    from erasmi.learning import services as learning_services
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
@@ -49,6 +67,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     network = network_demo.load({"coordinator": coordinator, "member": member})
     offer_vocabulary.load(Category, TargetGroup)
     offer_demo.load(network)
+    learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person

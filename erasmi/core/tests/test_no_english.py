@@ -43,6 +43,13 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "networks/demostadt/"),
         (public, "accounts/login/"),
         (public, "accounts/signup/"),
+        (public, "toolkit/"),
+        (public, "toolkit/founding-a-network/"),
+        (public, "toolkit/founding-a-network/2/"),
+        (public, "toolkit/founding-a-network/exercise/"),
+        (public, "toolkit/methods/"),
+        (public, "toolkit/methods/world-cafe/"),
+        (public, "toolkit/progress/"),
     ]
     for path in [
         "",
@@ -74,6 +81,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "offers/report/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "toolkit/progress/",
+        "toolkit/working-groups/exercise/",
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -82,6 +91,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
     from erasmi.events.models import Event
+    from erasmi.learning import services as learning_services
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
 
@@ -89,6 +99,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     users = {name: User.objects.create_user(f"{name}@example.org", "x") for name in ("coordinator", "member")}
     network = network_demo.load(users)
     offer_demo.load(network)
+    learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     coordinator = Client()
     coordinator.force_login(users["coordinator"])
