@@ -2,7 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core.forms import EditForm
-from erasmi.learning.models import Attachment, MethodCardTranslation, ReflectionNote, UnitTranslation
+from erasmi.core.once import OnceMixin
+from erasmi.learning.models import (
+    Attachment,
+    MethodCard,
+    MethodCardTranslation,
+    ReflectionNote,
+    Unit,
+    UnitTranslation,
+)
 from erasmi.networks import uploads
 
 
@@ -100,3 +108,141 @@ class ExerciseForm(forms.Form):
             values = value if isinstance(value, list) else [value]
             result[int(name[1:])] = [int(v) for v in values]
         return result
+
+
+# The self-assessment's success factors a unit can help with (stable keys shared with the surveys).
+FACTORS = [
+    ("goals", _("Working groups with concrete goals")),
+    ("information_flow", _("Clear flow of information")),
+    ("surveys", _("Member surveys and adjustments")),
+    ("annual_report", _("Annual report with target figures")),
+    ("trust", _("Trust and regular exchange")),
+    ("heterogeneity", _("Heterogeneous membership")),
+    ("eye_level", _("Exchange at eye level between state and non-state actors")),
+    ("commitments", _("Binding commitments")),
+    ("turnover", _("Turnover of members and staff")),
+    ("participation", _("Participation of volunteers and migrants")),
+    ("competition", _("Competition between members")),
+]
+
+
+class UnitSettingsForm(EditForm, forms.ModelForm):
+    factors = forms.MultipleChoiceField(
+        label=_("Success factors this unit helps with"),
+        choices=FACTORS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["status", "position", "factors"]
+
+
+class NewItemForm(OnceMixin, forms.Form):
+    """A new unit or method card: its address and its title in the editor's language (a draft)."""
+
+    slug = forms.SlugField(
+        label=_("Short name in the address"), max_length=80, help_text=_("Lower-case letters, digits and hyphens.")
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model = model
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED:
+            raise forms.ValidationError(self.taken_message)
+        return slug
+
+    taken_message = _("This short name is taken. Choose another one.")
+
+
+RESERVED = {"methods", "progress", "new"}
+
+
+class QuestionsField(forms.CharField):
+    """The exercise's questions as plain text an editor can type in any language:
+
+    ? The question
+    * a right answer | feedback on it
+    - a wrong answer | feedback on it
+    """
+
+    widget = forms.Textarea(attrs={"rows": 14})
+
+    def prepare_value(self, value):
+        if not isinstance(value, list):
+            return value
+        blocks = []
+        for question in value:
+            lines = [f"? {question['text']}"]
+            for answer in question.get("answers", []):
+                mark = "*" if answer.get("correct") else "-"
+                feedback = f" | {answer['feedback']}" if answer.get("feedback") else ""
+                lines.append(f"{mark} {answer['text']}{feedback}")
+            blocks.append("\n".join(lines))
+        return "\n\n".join(blocks)
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        questions = []
+        for raw in (value or "").splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            mark, text = line[0], line[1:].strip()
+            if mark == "?":
+                questions.append({"text": text, "multiple": False, "answers": []})
+            elif mark in "*-" and questions:
+                answer, _bar, feedback = text.partition("|")
+                questions[-1]["answers"].append(
+                    {"text": answer.strip(), "correct": mark == "*", "feedback": feedback.strip()}
+                )
+            else:
+                raise forms.ValidationError(
+                    _("Each line starts with ? (a question), * (a right answer) or - (a wrong answer).")
+                )
+        for question in questions:
+            right = sum(a["correct"] for a in question["answers"])
+            if len(question["answers"]) < 2 or not right:
+                raise forms.ValidationError(
+                    _("Each question needs at least two answers, one of them right: “%(question)s”")
+                    % {"question": question["text"]}
+                )
+            question["multiple"] = right > 1
+        return questions
+
+
+class QuestionsForm(EditForm, forms.Form):
+    questions = QuestionsField(
+        label=_("Questions and answers"),
+        required=False,
+        help_text=_(
+            "A line starting with ? is a question; * a right answer, - a wrong one, each followed by | and the "
+            "feedback the learner reads. A question with several right answers lets the learner tick several."
+        ),
+    )
+
+
+class UnitChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, unit):
+        t = unit.translation()
+        return t.title if t else unit.slug
+
+
+class CardSettingsForm(EditForm, forms.ModelForm):
+    units = UnitChoices(
+        label=_("Used in the units"),
+        queryset=Unit.objects.prefetch_related("translations"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = MethodCard
+        fields = ["status", "position", "units"]

@@ -89,6 +89,14 @@ class Version(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.state == State.ORIGINAL:
+            # Versions translated from an earlier original are now behind.
+            self.siblings().exclude(pk=self.pk).filter(state=State.TRANSLATED).exclude(
+                source_digest=self.digest()
+            ).update(state=State.OUTDATED)
+
     def content(self) -> dict:
         return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
 
@@ -102,14 +110,6 @@ class Version(models.Model):
     def cleaned(cls, values: dict) -> dict:
         """The values as they are stored (user HTML sanitised)."""
         return values
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.state == State.ORIGINAL:
-            # Versions translated from an earlier original are now behind.
-            self.siblings().exclude(pk=self.pk).filter(state=State.TRANSLATED).exclude(
-                source_digest=self.digest()
-            ).update(state=State.OUTDATED)
 
     def mark_translated_from(self, original: "Version"):
         self.state = State.TRANSLATED
@@ -154,16 +154,16 @@ class UnitTranslation(Version):
     def __str__(self):
         return f"{self.title} [{self.language}]"
 
+    def save(self, *args, **kwargs):
+        self.pages = _clean_pages(self.pages)
+        super().save(*args, **kwargs)
+
     def siblings(self):
         return self.unit.translations.all()
 
     @classmethod
     def cleaned(cls, values: dict) -> dict:
         return {**values, "pages": _clean_pages(values.get("pages"))}
-
-    def save(self, *args, **kwargs):
-        self.pages = _clean_pages(self.pages)
-        super().save(*args, **kwargs)
 
 
 class MethodCard(Translatable):
@@ -193,16 +193,16 @@ class MethodCardTranslation(Version):
     def __str__(self):
         return f"{self.title} [{self.language}]"
 
+    def save(self, *args, **kwargs):
+        self.body = sanitize(self.body)
+        super().save(*args, **kwargs)
+
     def siblings(self):
         return self.card.translations.all()
 
     @classmethod
     def cleaned(cls, values: dict) -> dict:
         return {**values, "body": sanitize(values.get("body", ""))}
-
-    def save(self, *args, **kwargs):
-        self.body = sanitize(self.body)
-        super().save(*args, **kwargs)
 
 
 def attachment_path(attachment, filename: str) -> str:
@@ -232,6 +232,9 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("learning:attachment", args=[self.unit.slug, self.pk])
+
     @property
     def extension(self) -> str:
         return self.original_name.rsplit(".", 1)[-1].lower()
@@ -239,9 +242,6 @@ class Attachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.extension in self.IMAGE_TYPES and self.page is not None
-
-    def get_absolute_url(self):
-        return reverse("learning:attachment", args=[self.unit.slug, self.pk])
 
 
 class Progress(models.Model):

@@ -10,18 +10,30 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.core import languages, permissions
+from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
 from erasmi.learning import services
 from erasmi.learning.forms import (
     AttachmentForm,
+    CardSettingsForm,
     CardTranslationForm,
     ExerciseForm,
+    NewItemForm,
     NoteForm,
     PageForm,
+    QuestionsForm,
+    UnitSettingsForm,
     UnitTranslationForm,
 )
-from erasmi.learning.models import MethodCard, Progress, ReflectionNote, State, Unit
+from erasmi.learning.models import (
+    MethodCard,
+    MethodCardTranslation,
+    Progress,
+    ReflectionNote,
+    State,
+    Unit,
+    UnitTranslation,
+)
 from erasmi.learning.pdf import unit_pdf as build_unit_pdf
 
 
@@ -50,6 +62,14 @@ def _language_context(item, t, language) -> dict:
     }
 
 
+def _missing_languages(item) -> list[tuple[str, str]]:
+    return [(code, languages.name(code)) for code in languages.codes() if code not in item.available_languages()]
+
+
+def _edit_context(language, heading, **extra) -> dict:
+    return {"language": language, "language_label": languages.name(language), "heading": heading, **extra}
+
+
 def index(request):
     language = languages.current()
     units = list(Unit.objects.visible_to(request.user).prefetch_related("translations"))
@@ -61,7 +81,9 @@ def index(request):
         t = unit.translation(language)
         mine = progress.get(unit.pk)
         rows.append({"unit": unit, "t": t, "share": mine.share(len(t.pages)) if mine and t else None})
-    return render(request, "learning/index.html", {"rows": rows, "can_edit": permissions.can(request.user, "toolkit.edit")})
+    return render(
+        request, "learning/index.html", {"rows": rows, "can_edit": permissions.can(request.user, "toolkit.edit")}
+    )
 
 
 def unit_detail(request, slug):
@@ -82,7 +104,9 @@ def unit_detail(request, slug):
             "progress": progress,
             "share": progress.share(len(t.pages)) if progress else None,
             "can_edit": permissions.can(request.user, "toolkit.edit", unit),
-            "missing_languages": [(c, languages.name(c)) for c in languages.codes() if c not in unit.available_languages()],
+            "missing_languages": [
+                (c, languages.name(c)) for c in languages.codes() if c not in unit.available_languages()
+            ],
             **_language_context(unit, t, language),
         },
     )
@@ -174,12 +198,20 @@ def unit_pdf(request, slug):
 def card_list(request):
     language = languages.current()
     cards = MethodCard.objects.visible_to(request.user).prefetch_related("translations")
-    return render(request, "learning/cards.html", {"cards": [(c, c.translation(language)) for c in cards]})
+    return render(
+        request,
+        "learning/cards.html",
+        {
+            "cards": [(c, c.translation(language)) for c in cards],
+            "can_edit": permissions.can(request.user, "toolkit.edit"),
+        },
+    )
 
 
 def card_detail(request, slug):
     cards = MethodCard.objects.prefetch_related(
-        "translations", Prefetch("units", queryset=Unit.objects.visible_to(request.user).prefetch_related("translations"))
+        "translations",
+        Prefetch("units", queryset=Unit.objects.visible_to(request.user).prefetch_related("translations")),
     )
     card = get_object_or_404(cards, slug=slug)
     permissions.require(request.user, "toolkit.view", card, hide=True)
@@ -195,7 +227,9 @@ def card_detail(request, slug):
             "t": t,
             "units": [(u, u.translation(language)) for u in card.units.all()],
             "can_edit": permissions.can(request.user, "toolkit.edit", card),
-            "missing_languages": [(c, languages.name(c)) for c in languages.codes() if c not in card.available_languages()],
+            "missing_languages": [
+                (c, languages.name(c)) for c in languages.codes() if c not in card.available_languages()
+            ],
             **_language_context(card, t, language),
         },
     )
@@ -284,7 +318,13 @@ def unit_edit(request, slug, language):
     return render(
         request,
         "learning/edit.html",
-        {"form": form, "unit": unit, "language": language, "language_label": languages.name(language), "heading": _("Edit the unit")},
+        {
+            "form": form,
+            "unit": unit,
+            "language": language,
+            "language_label": languages.name(language),
+            "heading": _("Edit the unit"),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -324,7 +364,13 @@ def page_edit(request, slug, number, language):
     return render(
         request,
         "learning/edit.html",
-        {"form": form, "unit": unit, "language": language, "language_label": languages.name(language), "heading": _("Edit page %(number)s") % {"number": number}},
+        {
+            "form": form,
+            "unit": unit,
+            "language": language,
+            "language_label": languages.name(language),
+            "heading": _("Edit page %(number)s") % {"number": number},
+        },
         status=400 if form.errors else 200,
     )
 
@@ -352,7 +398,13 @@ def card_edit(request, slug, language):
     return render(
         request,
         "learning/edit.html",
-        {"form": form, "card": card, "language": language, "language_label": languages.name(language), "heading": _("Edit the method card")},
+        {
+            "form": form,
+            "card": card,
+            "language": language,
+            "language_label": languages.name(language),
+            "heading": _("Edit the method card"),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -377,5 +429,105 @@ def attachment_add(request, slug):
         request,
         "learning/edit.html",
         {"form": form, "unit": unit, "heading": _("Add an image or a file"), "multipart": True},
+        status=400 if form.errors else 200,
+    )
+
+
+def _new(request, model, version_model, parent_field: str, heading: str):
+    permissions.require(request.user, "toolkit.edit")
+    form = NewItemForm(model=model)
+    if request.method == "POST":
+        form = NewItemForm(request.POST, model=model)
+        if form.is_valid():
+            with transaction.atomic():
+                if earlier := once.claim(request, form):  # a double click creates one
+                    return redirect(earlier)
+                if model.objects.filter(slug=form.cleaned_data["slug"]).exists():
+                    form.add_error("slug", form.taken_message)
+                    transaction.set_rollback(True)
+                    return render(request, "learning/edit.html", {"form": form, "heading": heading}, status=400)
+                language = languages.current()
+                last = model.objects.order_by("-position").values_list("position", flat=True).first() or 0
+                item = model.objects.create(
+                    slug=form.cleaned_data["slug"], original_language=language, position=last + 1
+                )
+                version_model.objects.create(
+                    **{parent_field: item},
+                    language=language,
+                    title=form.cleaned_data["title"],
+                    summary=form.cleaned_data["summary"],
+                    edited_by=request.user,
+                )
+                once.done(request, form, item.get_absolute_url())
+            messages.success(request, _("The draft was created. It is public once you publish it."))
+            return redirect(item.get_absolute_url())
+    return render(request, "learning/edit.html", {"form": form, "heading": heading}, status=400 if form.errors else 200)
+
+
+@login_required
+def unit_new(request):
+    return _new(request, Unit, UnitTranslation, "unit", _("New learning unit"))
+
+
+@login_required
+def card_new(request):
+    return _new(request, MethodCard, MethodCardTranslation, "card", _("New method card"))
+
+
+def _settings(request, item, form_class, heading: str, **context):
+    permissions.require(request.user, "toolkit.edit", item)
+    form = form_class(instance=item)
+    if request.method == "POST":
+        with transaction.atomic():
+            form = form_class(request.POST, instance=locked(item))
+            if form.is_valid():
+                if form.changed:
+                    form.save()
+                    messages.success(request, _("Your changes were saved."))
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect(item.get_absolute_url())
+    return render(
+        request, "learning/edit.html", {"form": form, "heading": heading, **context}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def unit_settings(request, slug):
+    unit = _unit(request, slug)
+    return _settings(request, unit, UnitSettingsForm, _("Publication and success factors"), unit=unit)
+
+
+@login_required
+def card_settings(request, slug):
+    card = get_object_or_404(MethodCard, slug=slug)
+    return _settings(request, card, CardSettingsForm, _("Publication and units"), card=card)
+
+
+@login_required
+def questions_edit(request, slug, language):
+    unit = _unit(request, slug)
+    permissions.require(request.user, "toolkit.edit", unit)
+    _editable_language(language)
+    version = unit.translations.filter(language=language).first()
+    if version is None:
+        return redirect("learning:unit_edit", slug=slug, language=language)
+    original = unit.translations.filter(language=unit.original_language).first()
+    form = QuestionsForm(initial={"questions": version.questions})
+    if request.method == "POST":
+        with transaction.atomic():
+            version = locked(version)
+            form = QuestionsForm(request.POST, initial={"questions": version.questions})
+            if form.is_valid():
+                if form.changed:
+                    _save_version(version, {"questions": form.cleaned_data["questions"]}, request.user, original)
+                    messages.success(request, _("Your changes were saved."))
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect("learning:exercise", slug=slug)
+    return render(
+        request,
+        "learning/edit.html",
+        {"form": form, "unit": unit, **_edit_context(language, _("Edit the exercise"))},
         status=400 if form.errors else 200,
     )

@@ -81,3 +81,63 @@ def test_an_image_is_checked_like_a_document(client, toolkit, editor):
     assert f'src="/en/toolkit/working-groups/files/{item.pk}/"' in page and 'alt="A world café"' in page
     client.logout()
     assert client.get(item.get_absolute_url()).status_code == 200
+
+
+def test_an_editor_creates_a_draft_unit_once_and_publishes_it(client, toolkit, editor):
+    from erasmi.learning.models import Unit
+
+    client.force_login(editor)
+    form = client.get("/de/toolkit/new/").context["form"]
+    data = {"slug": "vertrauen", "title": "Vertrauen aufbauen", "summary": "", "once": form.initial["once"]}
+    assert client.post("/de/toolkit/new/", data).status_code == 302
+    assert client.post("/de/toolkit/new/", data).status_code == 302  # a double click
+    unit = Unit.objects.get(slug="vertrauen")
+    assert unit.status == "draft" and unit.translation("de").title == "Vertrauen aufbauen"
+    client.logout()
+    assert client.get("/de/toolkit/vertrauen/").status_code == 404
+    client.force_login(editor)
+    settings = client.get("/de/toolkit/vertrauen/settings/").context["form"]
+    client.post(
+        "/de/toolkit/vertrauen/settings/",
+        {"status": "published", "position": "9", "factors": ["trust"], "version_token": settings.token},
+    )
+    client.logout()
+    assert "Vertrauen aufbauen" in client.get("/de/toolkit/").content.decode()
+    assert client.post("/de/toolkit/new/", data).status_code == 302 and Unit.objects.count() == 5
+
+
+def test_a_reserved_or_taken_short_name_is_refused(client, toolkit, editor):
+    client.force_login(editor)
+    for slug in ("methods", "working-groups"):
+        form = client.get("/en/toolkit/new/").context["form"]
+        response = client.post("/en/toolkit/new/", {"slug": slug, "title": "X", "once": form.initial["once"]})
+        assert response.status_code == 400
+
+
+def test_an_editor_writes_the_exercise_as_plain_text(client, toolkit, editor):
+    client.force_login(editor)
+    url = "/it/toolkit/working-groups/questions/it/"
+    form = client.get(url).context["form"]
+    assert "* Entro fine marzo redigiamo" in form["questions"].value()
+    text = "? Domanda nuova\n* Sì | Esatto.\n- No | Purtroppo no.\n\n? Seconda\n* A | Bene\n* B | Bene anche"
+    assert client.post(url, {"questions": text, "version_token": form.token}).status_code == 302
+    questions = UnitTranslation.objects.get(unit__slug="working-groups", language="it").questions
+    assert [q["multiple"] for q in questions] == [False, True]
+    assert questions[0]["answers"][1] == {"text": "No", "correct": False, "feedback": "Purtroppo no."}
+    broken = client.post(url, {"questions": "? Only one\n* A", "version_token": form.token})
+    assert broken.status_code == 400
+
+
+@pytest.mark.parametrize("language", ["de", "tr"])
+def test_the_exercise_and_settings_saved_unchanged_change_nothing(client, toolkit, editor, language):
+    from erasmi.learning.models import MethodCard, Unit
+
+    client.force_login(editor)
+    version = UnitTranslation.objects.get(unit__slug="information-flow", language=language)
+    unit, card = Unit.objects.get(slug="information-flow"), MethodCard.objects.get(slug="info-tables")
+    post_unchanged(client, f"/{language}/toolkit/information-flow/questions/{language}/")
+    post_unchanged(client, f"/{language}/toolkit/information-flow/settings/")
+    post_unchanged(client, f"/{language}/toolkit/methods/info-tables/settings/")
+    assert UnitTranslation.objects.get(pk=version.pk).updated == version.updated
+    assert Unit.objects.get(pk=unit.pk).updated == unit.updated
+    assert MethodCard.objects.get(pk=card.pk).updated == card.updated

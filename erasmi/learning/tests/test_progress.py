@@ -21,8 +21,7 @@ def test_a_learner_sees_their_own_progress_and_not_anothers(client, toolkit, mem
     client.force_login(member)
     page = progress_page(client)
     assert "2 of 2 pages read" in page
-    assert "exercise answered" not in page.split("<tbody>")[1].split("data-exercise-text")[0] or True
-    assert page.count("exercise answered, ") == 0
+    assert "1 of 2 pages read" not in page
     client.force_login(other_member)
     assert "1 of 2 pages read, exercise answered" in progress_page(client)
 

@@ -5,7 +5,9 @@ from django.utils import translation
 
 from erasmi.learning.models import MethodCardTranslation, UnitTranslation
 
-DIRTY = '<p onclick="steal()">Hello <script>alert(1)</script><a href="javascript:x()">link</a> <strong>kept</strong></p>'
+DIRTY = (
+    '<p onclick="steal()">Hello <script>alert(1)</script><a href="javascript:x()">link</a> <strong>kept</strong></p>'
+)
 
 
 def test_a_pages_html_loses_scripts_event_handlers_and_javascript_links(toolkit):
