@@ -91,6 +91,7 @@ class ExerciseForm(forms.Form):
     """The unit's questions: one radio group or set of check boxes per question."""
 
     def __init__(self, *args, questions: list[dict], **kwargs):
+        kwargs.setdefault("label_suffix", "")  # a question ends with its own question mark
         super().__init__(*args, **kwargs)
         for number, question in enumerate(questions):
             choices = [(str(i), answer["text"]) for i, answer in enumerate(question.get("answers", []))]

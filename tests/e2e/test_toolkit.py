@@ -65,3 +65,39 @@ def test_a_learner_works_through_a_unit_on_a_phone_and_keeps_the_progress(browse
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert not errors
     context.close()
+
+
+TOOLKIT_PAGES = [
+    "/en/toolkit/",
+    "/de/toolkit/founding-a-network/",
+    "/tr/toolkit/founding-a-network/3/",
+    "/it/toolkit/working-groups/exercise/",
+    "/da/toolkit/methods/",
+    "/de/toolkit/methods/world-cafe/",
+    "/en/toolkit/progress/",
+]
+
+
+def test_the_toolkit_pages_have_no_serious_accessibility_violation(page, toolkit):
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for url in TOOLKIT_PAGES:
+        page.goto(url)
+        results = Axe().run(page)
+        found += [f"{url} {v['id']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    page.goto("/en/toolkit/working-groups/exercise/")
+    page.get_by_role("button", name="Check my answers").click()  # the errors of an empty answer
+    results = Axe().run(page)
+    found += [f"errors {v['id']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not found
+
+
+def test_the_exercise_is_answered_with_the_keyboard(page, toolkit):
+    page.goto("/en/toolkit/founding-a-network/exercise/")
+    page.get_by_label("So that it is clear what each organisation contributes").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Check my answers").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#feedback")).to_be_focused()
+    expect(page.locator("#feedback")).to_contain_text("It makes contributions visible")

@@ -87,6 +87,7 @@ class Command(BaseCommand):
         from erasmi.learning import demo as learning_demo
 
         learning_demo.load()
+        self.stdout.write(f"{learning_demo.published_units()} learning units in the toolkit.")
         if not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo accounts and no demo network.")
             return
