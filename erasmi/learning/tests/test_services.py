@@ -32,3 +32,15 @@ def test_progress_from_the_browser_is_added_and_nonsense_is_ignored(toolkit, mem
     assert progress.pages_seen == [1, 2] and progress.exercise_done
     assert carry_over(member, data) == 0
     assert carry_over(member, ["not", "a", "dict"]) == 0
+
+
+def test_the_suggestions_partial_links_the_units_in_the_readers_language(toolkit):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("da"):
+        html = render_to_string(
+            "learning/_suggestions.html", {"suggestions": units_for_factors(["surveys", "annual_report"], "da")}
+        )
+    assert 'href="/da/toolkit/surveys-and-annual-report/"' in html
+    assert "Evaluering med spørgeskemaer og årsrapport" in html
