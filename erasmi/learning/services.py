@@ -11,6 +11,7 @@ from erasmi.learning.models import (
     MethodCard,
     MethodCardTranslation,
     Progress,
+    ReflectionNote,
     State,
     Status,
     Unit,
@@ -72,6 +73,20 @@ def carry_over(user, data: dict) -> int:
         if before != (progress.pages_seen, progress.exercise_done):
             grown += 1
     return grown
+
+
+def personal_data(user) -> dict:
+    """What the toolkit keeps of a learner, for the export of their data (deleted with the account)."""
+    return {
+        "progress": [
+            {"unit": p.unit.slug, "pages_read": p.pages_seen, "exercise_answered": p.exercise_done}
+            for p in Progress.objects.filter(user=user).select_related("unit")
+        ],
+        "reflection_notes": [
+            {"unit": n.unit.slug, "text": n.text, "updated": n.updated.isoformat()}
+            for n in ReflectionNote.objects.filter(user=user).select_related("unit")
+        ],
+    }
 
 
 # --- Exercise ----------------------------------------------------------------------------------------

@@ -45,3 +45,19 @@ def test_the_browsers_progress_is_carried_over_for_a_signed_in_learner_only(clie
     assert response.json() == {"units": 1}
     assert Progress.objects.get(user=member).share(3) == 100
     assert client.post(url, "{not json", content_type="application/json").status_code == 400
+
+
+def test_the_learners_data_export_holds_their_progress_and_notes_and_deleting_the_account_erases_them(
+    client, toolkit, member
+):
+    from erasmi.learning.models import ReflectionNote
+
+    unit = Unit.objects.get(slug="working-groups")
+    Progress.objects.create(user=member, unit=unit, pages_seen=[1])
+    ReflectionNote.objects.create(user=member, unit=unit, text="Nur für mich.")
+    client.force_login(member)
+    data = json.loads(client.get(reverse("accounts:data")).content)
+    assert data["toolkit"]["progress"] == [{"unit": "working-groups", "pages_read": [1], "exercise_answered": False}]
+    assert data["toolkit"]["reflection_notes"][0]["text"] == "Nur für mich."
+    member.delete()
+    assert not Progress.objects.exists() and not ReflectionNote.objects.exists()
