@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "erasmi.api",
     "erasmi.library",
     "erasmi.notifications",
+    "erasmi.learning",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("networks/", include("erasmi.events.urls")),
     path("offers/", include("erasmi.offers.urls")),
     path("library/", include("erasmi.library.urls")),
+    path("toolkit/", include("erasmi.learning.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("erasmi.notifications.urls")),

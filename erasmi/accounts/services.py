@@ -9,6 +9,7 @@ from erasmi.accounts.models import User
 def personal_data(user: User) -> dict:
     """Everything stored about the person, as one JSON-ready document."""
     from erasmi.compendium.models import PracticeRevision
+    from erasmi.learning.services import personal_data as toolkit_data
 
     return {
         "account": {
@@ -38,6 +39,7 @@ def personal_data(user: User) -> dict:
             }
             for r in PracticeRevision.objects.filter(author=user).select_related("practice")
         ],
+        "toolkit": toolkit_data(user),
     }
 
 

@@ -18,6 +18,13 @@ PUBLIC = [
     "accounts/signup/",
     "library/",
     "library/network-cafe-a-method-card/",
+    "toolkit/",
+    "toolkit/founding-a-network/",
+    "toolkit/founding-a-network/1/",
+    "toolkit/founding-a-network/exercise/",
+    "toolkit/methods/",
+    "toolkit/methods/panel-discussion/",
+    "toolkit/progress/",
 ]
 
 
@@ -48,12 +55,15 @@ def _internal(network, event, membership, someone):
         "accounts/me/",
         "library/submit/",
         "library/jahresbericht-2026-entwurf-der-zielzahlen/",
+        "toolkit/progress/",
+        "toolkit/working-groups/2/",
     ]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
     from erasmi.events.models import Event
+    from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
@@ -65,6 +75,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     offer_vocabulary.load(Category, TargetGroup)
     offer_demo.load(network)
     library_demo.load(network, {"coordinator": coordinator, "member": member})
+    learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person

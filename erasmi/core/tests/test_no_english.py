@@ -54,6 +54,13 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "library/"),
         (public, "library/network-cafe-a-method-card/"),
         (public, f"notifications/{notification_token('someone@example.org')}/"),  # from the link in a mail
+        (public, "toolkit/"),
+        (public, "toolkit/founding-a-network/"),
+        (public, "toolkit/founding-a-network/2/"),
+        (public, "toolkit/founding-a-network/exercise/"),
+        (public, "toolkit/methods/"),
+        (public, "toolkit/methods/world-cafe/"),
+        (public, "toolkit/progress/"),
     ]
     for path in [
         "",
@@ -88,6 +95,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "library/submit/",
         "library/jahresbericht-2026-entwurf-der-zielzahlen/",
         "library/network-cafe-a-method-card/",
+        "toolkit/progress/",
+        "toolkit/working-groups/exercise/",
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -96,6 +105,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
     from erasmi.events.models import Event
+    from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
@@ -105,6 +115,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     network = network_demo.load(users)
     offer_demo.load(network)
     library_demo.load(network, users)
+    learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     coordinator = Client()
     coordinator.force_login(users["coordinator"])

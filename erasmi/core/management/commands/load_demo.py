@@ -88,6 +88,10 @@ class Command(BaseCommand):
         services.import_profiles([read_file(ERFURT_DE), read_file(ERFURT_TR)])
         count = demo.load_examples()
         self.stdout.write(f"{Practice.objects.published().count()} published practices ({count} examples).")
+        from erasmi.learning import demo as learning_demo
+
+        learning_demo.load()
+        self.stdout.write(f"{learning_demo.published_units()} learning units in the toolkit.")
         if not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo accounts and no demo network.")
             return
