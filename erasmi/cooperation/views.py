@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -165,7 +164,6 @@ def partnerships(request, slug):
     )
 
 
-@login_required
 def partnership_create(request, slug):
     network = _network(request, slug, "network.view_internal")
     permissions.require(request.user, "partnership.propose", network)
@@ -206,7 +204,6 @@ def partnership_create(request, slug):
     )
 
 
-@login_required
 @require_POST
 def partnership_answer(request, slug, pk):
     network = _network(request, slug, "network.view_internal")
