@@ -10,7 +10,6 @@ from erasmi.cooperation.models import Partnership
 from erasmi.cooperation.tests.conftest import add_member, add_person
 from erasmi.networks.tests.factories import make_network
 
-
 WARM = 6  # session, user, network, role, content version, composition
 
 
