@@ -22,10 +22,6 @@ def _source_labels() -> dict[str, str]:
     return {source.key: str(source.label) for source in sources.all_sources()}
 
 
-def _since(value) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else "–"
-
-
 def _node_scale(count: int) -> float:
     """Smaller symbols in a crowded graph, never too small to hit."""
     return 1.0 if count <= 100 else round(max(0.3, (100 / count) ** 0.5), 2)
@@ -47,6 +43,7 @@ def graph(request, slug):
             "y": positions[node["id"]][1],
             "type_name": type_names.get(node["actor_type"], node["actor_type"]),
             "sector_name": sector_names.get(node["sector"], node["sector"]),
+            "betweenness_shown": formats.number_format(node["betweenness"], 3, use_l10n=True),
         }
         for node in measures.nodes
     ]
