@@ -19,7 +19,8 @@ from erasmi.core.languages import collation_key
 from erasmi.networks.models import Organisation
 
 EXACT_BETWEENNESS_UP_TO = 300  # organisations; above, betweenness is estimated from sampled pivots
-BETWEENNESS_PIVOTS = 100
+BETWEENNESS_PIVOTS = 100  # at most; fewer in dense networks, where each pivot costs a pass over every tie
+BETWEENNESS_WORK = 1_000_000  # pivots × ties: bounds the time of the estimate
 SEED = 13  # the same network gets the same layout and the same estimate every time
 CACHE_SECONDS = 7 * 24 * 3600
 MIGRANT = Organisation.ActorType.MIGRANT_ORGANISATION
@@ -34,17 +35,20 @@ def build_graph(network) -> nx.Graph:
     )
     for pk, name, actor_type, sector in members:
         graph.add_node(pk, name=name, actor_type=actor_type, sector=sector)
+    ties: dict[tuple[int, int], dict] = {}  # collected first: one add_edges_from is much faster than many add_edge
     for source in sources.all_sources():
+        key = source.key
         for a, b, since in source.pairs(network):
             if a == b or a not in graph or b not in graph:
                 continue  # only current members, never a loop
             if isinstance(since, datetime.datetime):
                 since = since.date()
-            found = graph.get_edge_data(a, b) or {"sources": {}}
-            earlier = found["sources"].get(source.key)
-            if source.key not in found["sources"] or (since and (earlier is None or since < earlier)):
-                found["sources"][source.key] = since
-            graph.add_edge(a, b, sources=found["sources"])
+            found = ties.setdefault((a, b) if a < b else (b, a), {})
+            if key not in found:
+                found[key] = since
+            elif since and (found[key] is None or since < found[key]):
+                found[key] = since
+    graph.add_edges_from((a, b, {"sources": found}) for (a, b), found in ties.items())
     return graph
 
 
@@ -74,7 +78,8 @@ def measure(graph: nx.Graph) -> Measures:
     n = graph.number_of_nodes()
     estimated = n > EXACT_BETWEENNESS_UP_TO
     if estimated:
-        betweenness = nx.betweenness_centrality(graph, k=min(BETWEENNESS_PIVOTS, n), seed=SEED)
+        pivots = max(5, min(BETWEENNESS_PIVOTS, BETWEENNESS_WORK // max(graph.number_of_edges(), 1), n))
+        betweenness = nx.betweenness_centrality(graph, k=min(pivots, n), seed=SEED)
     else:
         betweenness = nx.betweenness_centrality(graph)
     component_of = {}

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
@@ -16,6 +18,8 @@ from erasmi.networks.models import Organisation
 from erasmi.networks.views import _network
 
 ACTOR_TYPES = [code for code, _label in Organisation.ActorType.choices]
+DRAWN_TIES = 3000  # more lines make the page too heavy for a phone: the downloads hold all
+LISTED_TIES = 1000
 
 
 def _source_labels() -> dict[str, str]:
@@ -47,6 +51,10 @@ def graph(request, slug):
         }
         for node in measures.nodes
     ]
+    edges = measures.edges
+    if len(edges) > DRAWN_TIES:  # the ties with most sources first, then the oldest
+        edges = sorted(edges, key=lambda edge: (-len(edge["sources"]), edge["since"] or datetime.date.max))
+        edges = edges[:DRAWN_TIES]
     edges = [
         {
             **edge,
@@ -59,7 +67,7 @@ def graph(request, slug):
             "keys": " ".join(edge["sources"]),
             "described": [(labels.get(key, key), since) for key, since in edge["sources"].items()],
         }
-        for edge in measures.edges
+        for edge in edges
     ]
     present = {node["actor_type"] for node in measures.nodes}
     years = analysis.composition(network)
@@ -77,7 +85,6 @@ def graph(request, slug):
             "shapes": ACTOR_TYPES,
             "isolated": [names[pk] for pk in measures.isolated],
             "bridging": [names[pk] for pk in measures.bridging[:10]],
-            "cross_share": measures.cross_sector_edges / len(edges) if edges else 0,
             "years": years,
             "shares": [
                 (type_names[code], latest.by_type.get(code, 0), latest.share(latest.by_type.get(code, 0)))
@@ -86,6 +93,8 @@ def graph(request, slug):
             ],
             "latest": latest,
             "node_scale": _node_scale(len(nodes)),
+            "ties": len(measures.edges),
+            "listed": edges[:LISTED_TIES],
         },
     )
 
