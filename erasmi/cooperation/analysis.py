@@ -100,16 +100,15 @@ def measure(graph: nx.Graph) -> Measures:
         for pk, data in graph.nodes(data=True)
     ]
     nodes.sort(key=lambda node: (-node["degree"], collation_key(node["name"]), node["id"]))
+    sector = {pk: data["sector"] for pk, data in graph.nodes(data=True)}
     edges, cross_ties = [], {}
-    for a, b, data in graph.edges(data=True):
-        cross = graph.nodes[a]["sector"] != graph.nodes[b]["sector"]
+    for a, b, found in graph.edges(data="sources"):
+        cross = sector[a] != sector[b]
         if cross:
             cross_ties[a] = cross_ties.get(a, 0) + 1
             cross_ties[b] = cross_ties.get(b, 0) + 1
-        dates = [since for since in data["sources"].values() if since]
-        edges.append(
-            {"a": a, "b": b, "sources": dict(data["sources"]), "since": min(dates) if dates else None, "cross": cross}
-        )
+        dates = [since for since in found.values() if since]
+        edges.append({"a": a, "b": b, "sources": found, "since": min(dates) if dates else None, "cross": cross})
     return Measures(
         nodes=nodes,
         edges=edges,
@@ -141,9 +140,9 @@ def layout(graph: nx.Graph, size: int = 1000, margin: int = 40) -> dict[int, tup
     }
 
 
-def measures_for(network) -> tuple[Measures, str]:
+def measures_for(network, version: str | None = None) -> tuple[Measures, str]:
     """The network's measures (cached until its data changes) and the version they belong to."""
-    version = versions.current(network)
+    version = version or versions.current(network)
     key = f"cooperation:measures:{network.pk}:{version}"
     found = cache.get(key)
     if found is None:

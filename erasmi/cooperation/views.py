@@ -1,15 +1,19 @@
 import datetime
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from erasmi.cooperation import analysis, exports, rules, services, sources
+from erasmi.cooperation import analysis, exports, rules, services, sources, versions
 from erasmi.cooperation.forms import PartnershipForm
 from erasmi.cooperation.models import Partnership
 from erasmi.core import once, permissions
@@ -32,9 +36,23 @@ def _node_scale(count: int) -> float:
 
 
 def graph(request, slug):
-    """Who cooperates with whom: the graph (laid out on the server), its measures and the same data as tables."""
+    """Who cooperates with whom: the graph (laid out on the server), its measures and the same data as tables.
+
+    The page's body is rendered once per version of the network's data and language, then read from the cache.
+    """
     network = _network(request, slug, "network.view_internal")
-    measures, version = analysis.measures_for(network)
+    version = versions.current(network)
+    key = f"cooperation:page:{network.pk}:{version}:{get_language()}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("cooperation/_graph_body.html", _graph_context(network, version))
+        cache.set(key, body, analysis.CACHE_SECONDS)
+    # Our own template's output, escaped when it was rendered.
+    return render(request, "cooperation/graph.html", {"network": network, "body": mark_safe(body)})  # noqa: S308
+
+
+def _graph_context(network, version: str) -> dict:
+    measures, version = analysis.measures_for(network, version)
     positions = analysis.layout_for(network, measures, version)
     type_names = dict(Organisation.ActorType.choices)
     sector_names = dict(Organisation.Sector.choices)
@@ -72,31 +90,27 @@ def graph(request, slug):
     present = {node["actor_type"] for node in measures.nodes}
     years = analysis.composition(network)
     latest = years[-1] if years else None
-    return render(
-        request,
-        "cooperation/graph.html",
-        {
-            "network": network,
-            "measures": measures,
-            "nodes": nodes,
-            "edges": edges,
-            "sources": [(key, label) for key, label in labels.items()],
-            "legend": [(code, type_names[code]) for code in ACTOR_TYPES if code in present],
-            "shapes": ACTOR_TYPES,
-            "isolated": [names[pk] for pk in measures.isolated],
-            "bridging": [names[pk] for pk in measures.bridging[:10]],
-            "years": years,
-            "shares": [
-                (type_names[code], latest.by_type.get(code, 0), latest.share(latest.by_type.get(code, 0)))
-                for code in ACTOR_TYPES
-                if latest and latest.by_type.get(code)
-            ],
-            "latest": latest,
-            "node_scale": _node_scale(len(nodes)),
-            "ties": len(measures.edges),
-            "listed": edges[:LISTED_TIES],
-        },
-    )
+    return {
+        "network": network,
+        "measures": measures,
+        "nodes": nodes,
+        "edges": edges,
+        "sources": [(key, label) for key, label in labels.items()],
+        "legend": [(code, type_names[code]) for code in ACTOR_TYPES if code in present],
+        "shapes": ACTOR_TYPES,
+        "isolated": [names[pk] for pk in measures.isolated],
+        "bridging": [names[pk] for pk in measures.bridging[:10]],
+        "years": years,
+        "shares": [
+            (type_names[code], latest.by_type.get(code, 0), latest.share(latest.by_type.get(code, 0)))
+            for code in ACTOR_TYPES
+            if latest and latest.by_type.get(code)
+        ],
+        "latest": latest,
+        "node_scale": _node_scale(len(nodes)),
+        "ties": len(measures.edges),
+        "listed": edges[:LISTED_TIES],
+    }
 
 
 def _measures(request, slug):
