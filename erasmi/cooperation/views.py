@@ -115,21 +115,25 @@ def _graph_context(network, version: str) -> dict:
 
 def _measures(request, slug):
     network = _network(request, slug, "network.view_internal")
-    return network, analysis.measures_for(network)[0]
+    return network, *analysis.measures_for(network)
 
 
 def export_graph(request, slug, fmt):
     """GraphML or GEXF for Gephi: organisations with their measures, ties with sources and since when."""
-    network, measures = _measures(request, slug)
-    graph = exports.export_graph(measures, dict(Organisation.ActorType.choices), list(_source_labels()))
-    body = exports.graphml(graph) if fmt == "graphml" else exports.gexf(graph)
+    network, measures, version = _measures(request, slug)
+    key = f"cooperation:{fmt}:{network.pk}:{version}:{get_language()}"
+    body = cache.get(key)
+    if body is None:  # large networks take seconds: written once per version
+        graph = exports.export_graph(measures, dict(Organisation.ActorType.choices), list(_source_labels()))
+        body = exports.graphml(graph) if fmt == "graphml" else exports.gexf(graph)
+        cache.set(key, body, analysis.CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{network.slug}-cooperation.{fmt}"'
     return response
 
 
 def export_csv(request, slug, table):
-    network, measures = _measures(request, slug)
+    network, measures, _version = _measures(request, slug)
     type_names = dict(Organisation.ActorType.choices)
     sector_names = dict(Organisation.Sector.choices)
     if table == "organisations":

@@ -117,3 +117,15 @@ def test_the_number_of_queries_does_not_grow_with_the_network(client, member, pa
     versions.bump([path.network.pk])
     with django_assert_num_queries(WARM + 9):  # measured afresh: nine more, whatever the size
         page(client, path.network)
+
+
+def test_a_large_graph_draws_and_lists_part_of_its_ties_and_says_so(client, member, path, monkeypatch):
+    from erasmi.cooperation import views
+
+    monkeypatch.setattr(views, "DRAWN_TIES", 2)
+    monkeypatch.setattr(views, "LISTED_TIES", 1)
+    client.force_login(member)
+    html = page(client, path.network).content.decode()
+    assert html.count("<line ") == 2
+    assert "The graph draws 2 of 3 ties" in html
+    assert "The table lists 1 of 3 ties" in html
