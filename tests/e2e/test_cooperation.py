@@ -94,3 +94,21 @@ def test_the_graph_page_fits_a_phone_and_keeps_the_console_clean(browser, live_s
     assert 300 <= width <= 360
     assert not console
     context.close()
+
+
+def test_the_cooperation_pages_have_no_serious_or_critical_violation(page, transactional_db):
+    from axe_playwright_python.sync_playwright import Axe
+
+    member = make_user("member@example.org")
+    _network(member)
+    sign_in(page, "member@example.org")
+    problems = []
+    for url in (
+        "/en/cooperation/erfurt/",
+        "/de/cooperation/erfurt/partnerships/",
+        "/tr/cooperation/erfurt/partnerships/new/",
+    ):
+        page.goto(url)
+        violations = Axe().run(page).response["violations"]
+        problems += [f"{url} {v['id']}: {v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(problems)
