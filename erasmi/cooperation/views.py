@@ -31,8 +31,8 @@ def _source_labels() -> dict[str, str]:
 
 
 def _node_scale(count: int) -> float:
-    """Smaller symbols in a crowded graph, never too small to hit."""
-    return 1.0 if count <= 100 else round(max(0.3, (100 / count) ** 0.5), 2)
+    """Larger symbols in a small graph (readable on a phone), smaller in a crowded one, never too small to hit."""
+    return round(min(2.0, max(0.3, (100 / max(count, 1)) ** 0.5)), 2)
 
 
 def graph(request, slug):
