@@ -129,3 +129,23 @@ def test_a_large_graph_draws_and_lists_part_of_its_ties_and_says_so(client, memb
     assert html.count("<line ") == 2
     assert "The graph draws 2 of 3 ties" in html
     assert "The table lists 1 of 3 ties" in html
+
+
+def test_a_registered_source_with_a_version_shows_its_new_ties_at_once(client, member, path):
+    from erasmi.cooperation import sources
+
+    measures = []  # what the other app holds: joint measures of the action plan
+
+    def joint_measures(network):
+        yield from measures
+
+    sources.register_source("plans", "Joint measures", joint_measures, version=lambda network: len(measures))
+    try:
+        client.force_login(member)
+        assert "Org E" in paragraph(page(client, path.network).content.decode(), "isolated")
+        measures.append((path.orgs["A"].pk, path.orgs["E"].pk, datetime.date(2024, 5, 1)))
+        html = page(client, path.network).content.decode()
+        assert "Org E" not in paragraph(html, "isolated")
+        assert 'data-sources="plans"' in html
+    finally:
+        sources._sources.pop("plans")
