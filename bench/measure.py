@@ -196,6 +196,9 @@ def main() -> None:
         "p95_ms": round(feed_cold, 1),
         "queries": 0,
     }
+    import cooperation as cooperation_bench
+
+    results.update(cooperation_bench.measure(client, workspace.SLUG))
     client.logout()
     # Query counts must not depend on how many practices a page shows.
     from django.test import override_settings

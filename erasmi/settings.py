@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "erasmi.library",
     "erasmi.notifications",
     "erasmi.learning",
+    "erasmi.cooperation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

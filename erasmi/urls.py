@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("offers/", include("erasmi.offers.urls")),
     path("library/", include("erasmi.library.urls")),
     path("toolkit/", include("erasmi.learning.urls")),
+    path("cooperation/", include("erasmi.cooperation.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("erasmi.notifications.urls")),

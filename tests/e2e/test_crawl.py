@@ -51,6 +51,9 @@ def _internal(network, event, membership, someone):
         "offers/new/",
         "offers/report/demostadt/",
         "offers/districts/demostadt/",
+        "cooperation/demostadt/",
+        "cooperation/demostadt/partnerships/",
+        "cooperation/demostadt/partnerships/new/",
         "compendium/submit/",
         "accounts/me/",
         "library/submit/",
@@ -62,6 +65,7 @@ def _internal(network, event, membership, someone):
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
+    from erasmi.cooperation import demo as cooperation_demo
     from erasmi.events.models import Event
     from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
@@ -77,6 +81,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     library_demo.load(network, {"coordinator": coordinator, "member": member})
     learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
+    cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person
     problems, console = [], []

@@ -90,6 +90,9 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "offers/districts/demostadt/",
         "offers/new/",
         "offers/report/demostadt/",
+        "cooperation/demostadt/",
+        "cooperation/demostadt/partnerships/",
+        "cooperation/demostadt/partnerships/new/",
         "compendium/submit/",
         "accounts/me/",
         "library/submit/",
@@ -104,6 +107,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
+    from erasmi.cooperation import demo as cooperation_demo
     from erasmi.events.models import Event
     from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
@@ -117,6 +121,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     library_demo.load(network, users)
     learning_services.load_toolkit()
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
+    cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     coordinator = Client()
     coordinator.force_login(users["coordinator"])
     phrases = _english_phrases(language)

@@ -8,6 +8,7 @@ from erasmi.compendium import demo, services
 from erasmi.compendium.importers import read_file
 from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
+from erasmi.cooperation import demo as cooperation_demo
 from erasmi.library import demo as library_demo
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
@@ -108,6 +109,7 @@ class Command(BaseCommand):
         offers = offer_demo.load(network)
         resources = library_demo.load(network, users)
         call_command("load_places", if_missing=True, stdout=self.stdout)  # towns and postcodes of its country
+        cooperation_demo.load(network)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
