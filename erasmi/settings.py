@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "erasmi.events",
     "erasmi.offers",
     "erasmi.api",
+    "erasmi.plans",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
