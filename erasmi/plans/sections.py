@@ -23,12 +23,12 @@ def _member_at_end(year: int) -> Q:
 def members(network, year, language) -> dict:
     """Joined and left, by actor type and by sector, and the members at the end of each year."""
     counts = {
-        "joined": Count("pk", filter=Q(joined__year=year)),
-        "joined_before": Count("pk", filter=Q(joined__year=year - 1)),
-        "left": Count("pk", filter=Q(left__year=year)),
-        "left_before": Count("pk", filter=Q(left__year=year - 1)),
-        "members": Count("pk", filter=_member_at_end(year)),
-        "members_before": Count("pk", filter=_member_at_end(year - 1)),
+        "n_joined": Count("pk", filter=Q(joined__year=year)),
+        "n_joined_before": Count("pk", filter=Q(joined__year=year - 1)),
+        "n_left": Count("pk", filter=Q(left__year=year)),
+        "n_left_before": Count("pk", filter=Q(left__year=year - 1)),
+        "n_members": Count("pk", filter=_member_at_end(year)),
+        "n_members_before": Count("pk", filter=_member_at_end(year - 1)),
     }
     rows = list(
         Membership.objects.filter(network=network)
@@ -79,18 +79,18 @@ def meetings(network, year, language) -> dict:
         event__status=Event.Status.SCHEDULED,
         status=Registration.Status.CONFIRMED,
     ).aggregate(
-        registered=Count("pk", filter=Q(event__starts__year=year)),
-        registered_before=Count("pk", filter=Q(event__starts__year=year - 1)),
-        attended=Count("pk", filter=Q(event__starts__year=year, attended=True)),
-        attended_before=Count("pk", filter=Q(event__starts__year=year - 1, attended=True)),
+        n_registered=Count("pk", filter=Q(event__starts__year=year)),
+        n_registered_before=Count("pk", filter=Q(event__starts__year=year - 1)),
+        n_attended=Count("pk", filter=Q(event__starts__year=year, attended=True)),
+        n_attended_before=Count("pk", filter=Q(event__starts__year=year - 1, attended=True)),
     )
     rows = [
         [str(label), kinds.get(code, {}).get("n", 0), kinds.get(code, {}).get("before", 0)]
         for code, label in Event.Kind.choices
     ]
     rows.append([_("All meetings"), sum(r[1] for r in rows), sum(r[2] for r in rows)])
-    rows.append([_("Registrations"), people["registered"], people["registered_before"]])
-    rows.append([_("Attended (as recorded in the minutes)"), people["attended"], people["attended_before"]])
+    rows.append([_("Registrations"), people["n_registered"], people["n_registered_before"]])
+    rows.append([_("Attended (as recorded in the minutes)"), people["n_attended"], people["n_attended_before"]])
     return {
         "key": "meetings",
         "title": _("Meetings"),
@@ -138,14 +138,14 @@ def offers(network, year, language) -> dict:
     counted = HistoryEntry.objects.filter(
         network=network, object_type="offer", created__year__gte=year - 1, created__year__lte=year
     ).aggregate(
-        added=Count("pk", filter=Q(action=HistoryEntry.Action.CREATED, created__year=year)),
-        added_before=Count("pk", filter=Q(action=HistoryEntry.Action.CREATED, created__year=year - 1)),
-        confirmed=Count("pk", filter=Q(action=HistoryEntry.Action.CONFIRMED, created__year=year)),
-        confirmed_before=Count("pk", filter=Q(action=HistoryEntry.Action.CONFIRMED, created__year=year - 1)),
+        n_added=Count("pk", filter=Q(action=HistoryEntry.Action.CREATED, created__year=year)),
+        n_added_before=Count("pk", filter=Q(action=HistoryEntry.Action.CREATED, created__year=year - 1)),
+        n_confirmed=Count("pk", filter=Q(action=HistoryEntry.Action.CONFIRMED, created__year=year)),
+        n_confirmed_before=Count("pk", filter=Q(action=HistoryEntry.Action.CONFIRMED, created__year=year - 1)),
     )
     rows = [
-        [_("Offers added"), counted["added"], counted["added_before"]],
-        [_("Offers confirmed as current"), counted["confirmed"], counted["confirmed_before"]],
+        [_("Offers added"), counted["n_added"], counted["n_added_before"]],
+        [_("Offers confirmed as current"), counted["n_confirmed"], counted["n_confirmed_before"]],
     ]
     return {
         "key": "offers",
