@@ -94,7 +94,9 @@ def meetings(network, year, language) -> dict:
     return {
         "key": "meetings",
         "title": _("Meetings"),
-        "tables": [{"caption": _("Meetings held and attendance"), "header": [_("Meetings"), *_years(year)], "rows": rows}],
+        "tables": [
+            {"caption": _("Meetings held and attendance"), "header": [_("Meetings"), *_years(year)], "rows": rows}
+        ],
     }
 
 
@@ -157,9 +159,7 @@ def offers(network, year, language) -> dict:
 def _plan_of(network, year: int) -> Plan | None:
     """The plan that covers most of the year: the latest one starting in or before it and ending in or after it."""
     return (
-        Plan.objects.filter(network=network, starts__year__lte=year, ends__year__gte=year)
-        .order_by("-starts")
-        .first()
+        Plan.objects.filter(network=network, starts__year__lte=year, ends__year__gte=year).order_by("-starts").first()
     )
 
 
@@ -174,18 +174,16 @@ def action_plan(network, year, language) -> dict:
     """Measures by status and each indicator's target against its actual value at the end of the year."""
     plan, previous = _plan_of(network, year), _plan_of(network, year - 1)
     plans = [p.pk for p in (plan, previous) if p is not None]
-    statuses = {
-        (row["goal__plan"], row["status"]): row["n"]
-        for row in Measure.objects.filter(goal__plan__in=plans).values("goal__plan", "status").annotate(n=Count("pk")).order_by()
-    }
+    counted = Measure.objects.filter(goal__plan__in=plans).values("goal__plan", "status").annotate(n=Count("pk"))
+    statuses = {(row["goal__plan"], row["status"]): row["n"] for row in counted.order_by()}
     rows = [
         [str(label), *[statuses.get((p.pk, code), 0) if p else None for p in (plan, previous)]]
         for code, label in Measure.Status.choices
     ]
     indicators = (
-        Indicator.objects.filter(plan=plan).select_related("measure").prefetch_related(
-            Prefetch("values", queryset=IndicatorValue.objects.filter(date__year__lte=year))
-        )
+        Indicator.objects.filter(plan=plan)
+        .select_related("measure")
+        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(date__year__lte=year)))
         if plan
         else []
     )

@@ -242,7 +242,8 @@ def goal_create(request, slug, pk):
             once.done(request, form, after)
         messages.success(request, _("The goal was added."))
         return redirect(after)
-    return render(request, "plans/goal_form.html", _context(request, plan, form=form), status=400 if form.errors else 200)
+    status = 400 if form.errors else 200
+    return render(request, "plans/goal_form.html", _context(request, plan, form=form), status=status)
 
 
 @login_required

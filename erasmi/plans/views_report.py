@@ -117,7 +117,7 @@ def report_edit(request, slug, year):
     year = _year(year)
     saved, _created = AnnualReport.objects.get_or_create(network=network, year=year)
     titles = _section_titles(network, year)
-    if request.method == "POST" and "target" in request.POST:
+    if request.method == "POST" and "add_target" in request.POST:
         return _add_target(request, saved, titles)
     return edit_page(
         request,
@@ -188,5 +188,3 @@ def targets_carry(request, slug, year):
     else:
         messages.info(request, _("Nothing was changed."))
     return redirect(plan.get_absolute_url())
-
-

@@ -28,7 +28,9 @@ def make_plan(network, year: int = 2025) -> Plan:
         working_group=network.working_groups.first(),
     )
     courses.partners.add(city)
-    Measure.objects.create(goal=language, title="Kinderbetreuung in Kursen", lead=city, deadline=datetime.date(year, 9, 30))
+    Measure.objects.create(
+        goal=language, title="Kinderbetreuung in Kursen", lead=city, deadline=datetime.date(year, 9, 30)
+    )
     Measure.objects.create(goal=work, title="Jobmesse", lead=city, deadline=datetime.date(year, 11, 15))
     places = Indicator.objects.create(
         plan=plan, measure=courses, name="Kursplätze", unit="Plätze", baseline=Decimal(100), target=Decimal(150)

@@ -124,8 +124,14 @@ def test_the_coordinator_writes_narratives_and_sets_targets_that_the_report_show
     target_form = client.get(url).context["target_form"]
     client.post(
         url,
-        {"target": "1", "name": "Kursplätze", "unit": "Plätze", "baseline": "135", "target": "160",
-         "once": target_form["once"].value()},
+        {
+            "add_target": "1",
+            "name": "Kursplätze",
+            "unit": "Plätze",
+            "baseline": "135",
+            "target": "160",
+            "once": target_form["once"].value(),
+        },
     )
     assert Target.objects.get().target == Decimal(160)
     page = client.get(reverse("plans:report", args=[erfurt_network.slug, 2025])).content.decode()
@@ -148,9 +154,7 @@ def test_the_coordinator_carries_the_targets_into_next_years_plan(erfurt_network
     assert [(i.name, i.target) for i in plan.indicators.all()] == [("Mitglieder", Decimal(12))]
 
 
-def test_only_coordinators_edit_the_report_and_only_members_see_it(
-    erfurt_network, member, other_network, other_member
-):
+def test_only_coordinators_edit_the_report_and_only_members_see_it(erfurt_network, member, other_network, other_member):
     url = reverse("plans:report", args=[erfurt_network.slug, 2025])
     assert _client(member).get(url).status_code == 200
     assert _client(member).get(reverse("plans:report_edit", args=[erfurt_network.slug, 2025])).status_code == 403
@@ -165,9 +169,7 @@ def test_the_report_pdf_is_in_the_chosen_language_with_next_years_targets(erfurt
         network=erfurt_network, year=2025, narratives={"members": "Zwei neue Vereine <b>kamen</b> dazu."}
     )
     saved.targets.create(name="Kursplätze", unit="Plätze", target=Decimal(160))
-    response = _client(member).get(
-        reverse("plans:report_pdf", args=[erfurt_network.slug, 2025]), {"language": "de"}
-    )
+    response = _client(member).get(reverse("plans:report_pdf", args=[erfurt_network.slug, 2025]), {"language": "de"})
     assert response["Content-Type"] == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Jahresbericht 2025" in text
