@@ -84,7 +84,30 @@ def _records():
         confirmed=timezone.localdate(),
     )
     offer.target_groups.set(TargetGroup.objects.all()[:2])
+    from erasmi.plans.models import AnnualReport, Measure, Plan
+
+    plan = Plan.objects.create(
+        network=network, title="Aktionsplan 2030", starts=datetime.date(2030, 1, 1), ends=datetime.date(2030, 12, 31)
+    )
+    goal = plan.goals.create(title="Sprachkurse für alle", description="Niemand wartet\nauf einen Platz.")
+    measure = Measure.objects.create(
+        goal=goal,
+        title="Kursplätze abstimmen",
+        description="Eine Übersicht\naller Träger",
+        lead=caritas,
+        working_group=group,
+        deadline=datetime.date(2030, 6, 30),
+        status="running",
+        progress=45,
+    )
+    measure.partners.set([caritas])
+    AnnualReport.objects.create(
+        network=network, year=2029, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
+    )
     return {
+        "goal": f"/networks/erfurt/goals/{goal.pk}/edit/",
+        "measure": f"/networks/erfurt/measures/{measure.pk}/edit/",
+        "report": "/networks/erfurt/report/2029/edit/",
         "membership": f"/networks/erfurt/members/{membership.pk}/",
         "offer": f"/offers/{offer.pk}/edit/",
         "event": f"/networks/erfurt/events/{event.pk}/edit/",
@@ -99,9 +122,11 @@ def _snapshot() -> dict:
     from erasmi.events.models import Event, Registration
     from erasmi.networks.models import HistoryEntry, Membership, WorkingGroup
     from erasmi.offers.models import Offer
+    from erasmi.plans.models import AnnualReport, Goal, Measure
 
     rows = {}
-    for model in (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation):
+    models = (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation)
+    for model in (*models, Goal, Measure, AnnualReport):
         for obj in model.objects.order_by("pk"):
             values = model_to_dict(obj)
             for name in ("updated", "search_text"):
