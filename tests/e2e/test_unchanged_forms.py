@@ -102,12 +102,12 @@ def _records():
     )
     measure.partners.set([caritas])
     AnnualReport.objects.create(
-        network=network, year=2029, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
+        network=network, year=2025, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
     )
     return {
         "goal": f"/networks/erfurt/goals/{goal.pk}/edit/",
         "measure": f"/networks/erfurt/measures/{measure.pk}/edit/",
-        "report": "/networks/erfurt/report/2029/edit/",
+        "report": "/networks/erfurt/report/2025/edit/",
         "membership": f"/networks/erfurt/members/{membership.pk}/",
         "offer": f"/offers/{offer.pk}/edit/",
         "event": f"/networks/erfurt/events/{event.pk}/edit/",
