@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from erasmi.events.models import Event, Registration
@@ -77,6 +77,8 @@ def meetings(network, year, language) -> dict:
     people = Registration.objects.filter(
         event__network=network,
         event__status=Event.Status.SCHEDULED,
+        event__starts__year__gte=year - 1,
+        event__starts__year__lte=year,
         status=Registration.Status.CONFIRMED,
     ).aggregate(
         n_registered=Count("pk", filter=Q(event__starts__year=year)),
@@ -163,13 +165,6 @@ def _plan_of(network, year: int) -> Plan | None:
     )
 
 
-def _actual(indicator: Indicator, until: datetime.date):
-    for value in indicator.values.all():  # newest first
-        if value.date <= until:
-            return figure(value.value)
-    return None
-
-
 def action_plan(network, year, language) -> dict:
     """Measures by status and each indicator's target against its actual value at the end of the year."""
     plan, previous = _plan_of(network, year), _plan_of(network, year - 1)
@@ -180,24 +175,22 @@ def action_plan(network, year, language) -> dict:
         [str(label), *[statuses.get((p.pk, code), 0) if p else None for p in (plan, previous)]]
         for code, label in Measure.Status.choices
     ]
-    indicators = (
-        Indicator.objects.filter(plan=plan)
-        .select_related("measure")
-        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(date__year__lte=year)))
-        if plan
-        else []
-    )
+    # Plain rows, no model objects: a plan may have hundreds of indicators with a value each month.
+    indicators = Indicator.objects.filter(plan=plan).values_list("pk", "name", "unit", "baseline", "target")
     end, end_before = datetime.date(year, 12, 31), datetime.date(year - 1, 12, 31)
+    actual, actual_before = {}, {}
+    values = (
+        IndicatorValue.objects.filter(indicator__plan=plan, date__lte=end)
+        .order_by("indicator", "date", "recorded", "pk")
+        .values_list("indicator", "value", "date")
+    )
+    for indicator, value, date in values if plan else []:  # oldest first: the latest value stays
+        actual[indicator] = value
+        if date <= end_before:
+            actual_before[indicator] = value
     indicator_rows = [
-        [
-            indicator.name,
-            indicator.unit,
-            figure(indicator.baseline),
-            figure(indicator.target),
-            _actual(indicator, end),
-            _actual(indicator, end_before),
-        ]
-        for indicator in indicators
+        [name, unit, figure(baseline), figure(target), figure(actual.get(pk)), figure(actual_before.get(pk))]
+        for pk, name, unit, baseline, target in (indicators if plan else [])
     ]
     this, before = _years(year)
     return {
