@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +149,15 @@ class Measure(models.Model):
         return self.is_at_risk()
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def with_latest(self) -> "IndicatorQuerySet":
+        """Each indicator with its latest value and that value's day (two subqueries, no value rows read)."""
+        newest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-recorded", "-pk")
+        return self.annotate(
+            latest_value=Subquery(newest.values("value")[:1]), latest_date=Subquery(newest.values("date")[:1])
+        )
+
+
 class Indicator(models.Model):
     """A figure that shows whether a measure (or, without a measure, the plan as a whole) reaches its goal."""
 
@@ -161,6 +170,8 @@ class Indicator(models.Model):
     baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("indicator")
@@ -169,7 +180,11 @@ class Indicator(models.Model):
         return self.name
 
     def latest(self) -> "IndicatorValue | None":
-        """The latest recorded value (from the prefetched values, newest first)."""
+        """The latest recorded value: annotated (with_latest), else from the prefetched values, newest first."""
+        if hasattr(self, "latest_date"):
+            if self.latest_date is None:
+                return None
+            return IndicatorValue(indicator=self, value=self.latest_value, date=self.latest_date)
         values = list(self.values.all())
         return values[0] if values else None
 

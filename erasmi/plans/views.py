@@ -123,7 +123,7 @@ def plans(request, slug):
 
 
 def _goals(plan, measures):
-    indicators = Indicator.objects.prefetch_related("values__recorded_by")
+    indicators = Indicator.objects.with_latest()
     measures = measures.select_related("lead", "working_group").prefetch_related(
         "partners", Prefetch("indicators", queryset=indicators)
     )
@@ -136,7 +136,7 @@ def plan_detail(request, slug, pk):
     plan = _plan(request, slug, pk)
     measures, chosen = _filtered(request, Measure.objects.all())
     goals = _goals(plan, measures)
-    overall = plan.indicators.filter(measure__isnull=True).prefetch_related("values")
+    overall = plan.indicators.filter(measure__isnull=True).with_latest()
     return render(
         request,
         "plans/plan.html",

@@ -28,7 +28,7 @@ def test_the_outline_makes_the_same_number_of_queries_however_many_measures(
     plan = make_plan(erfurt_network)
     client = _client(member)
     client.get(plan.get_absolute_url())
-    with django_assert_num_queries(13) as captured:
+    with django_assert_num_queries(12) as captured:
         client.get(plan.get_absolute_url())
     count = len(captured)
     make_plan(erfurt_network, 2026)
