@@ -151,3 +151,15 @@ def test_members_do_not_create_plans_or_measures(erfurt_network, member, plan):
     assert client.post(reverse("plans:plans", args=[erfurt_network.slug]), {"title": "x"}).status_code == 403
     assert client.get(reverse("plans:measure_create", args=[erfurt_network.slug, plan.pk])).status_code == 403
     assert client.get(reverse("plans:copy", args=[erfurt_network.slug, plan.pk])).status_code == 403
+
+
+def test_the_networks_history_words_plan_entries_in_the_readers_language(erfurt_network, coordinator, courses):
+    from erasmi.plans import services
+
+    services.record_value(
+        indicator=courses.indicators.get(), value=140, date=datetime.date(2025, 11, 1), user=coordinator
+    )
+    client = _client(coordinator)
+    page = client.get(f"/de{reverse('networks:history', args=[erfurt_network.slug])[3:]}").content.decode()
+    assert "hat einen Wert des Indikators „Kursplätze“ erfasst" in page
+    assert "Gemessen am: 1. November 2025" in page
