@@ -37,6 +37,23 @@ class PlanForm(OnceMixin, Html5Mixin, forms.ModelForm):
         return super().save(commit)
 
 
+class PlanEditForm(EditForm, forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["title", "starts", "ends"]
+        widgets = {"starts": DATE, "ends": DATE}
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts"), data.get("ends")
+        if starts and ends and ends < starts:
+            self.add_error("ends", _("The end lies before the start."))
+        others = Plan.objects.filter(network=self.instance.network_id, starts=starts).exclude(pk=self.instance.pk)
+        if starts and others.exists():
+            self.add_error("starts", _("The network already has a plan starting on this day."))
+        return data
+
+
 class GoalForm(OnceMixin, EditForm, forms.ModelForm):
     class Meta:
         model = Goal

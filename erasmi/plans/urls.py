@@ -7,6 +7,7 @@ urlpatterns = [
     path("<slug:slug>/plans/", views.plans, name="plans"),
     path("<slug:slug>/plans/<id:pk>/", views.plan_detail, name="plan"),
     path("<slug:slug>/plans/<id:pk>/timeline/", views.plan_timeline, name="timeline"),
+    path("<slug:slug>/plans/<id:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("<slug:slug>/plans/<id:pk>/copy/", views.plan_copy, name="copy"),
     path("<slug:slug>/plans/<id:pk>/plan.pdf", views.plan_pdf, name="pdf"),
     path("<slug:slug>/plans/<id:pk>/plan.xlsx", views.plan_xlsx, name="xlsx"),

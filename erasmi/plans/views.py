@@ -19,7 +19,7 @@ from erasmi.networks.editing import edit_page
 from erasmi.networks.models import HistoryEntry, Organisation
 from erasmi.networks.views import _network
 from erasmi.plans import exports, pdf, services
-from erasmi.plans.forms import GoalForm, IndicatorForm, MeasureForm, PlanForm, ValueForm
+from erasmi.plans.forms import GoalForm, IndicatorForm, MeasureForm, PlanEditForm, PlanForm, ValueForm
 from erasmi.plans.models import AT_RISK_DAYS, AT_RISK_PROGRESS, Goal, Indicator, IndicatorValue, Measure, Plan
 
 
@@ -205,6 +205,21 @@ def plan_copy(request, slug, pk):
             title=_("Action plan %(year)s") % {"year": starts.year}, starts=starts, ends=starts + length
         )
     return render(request, "plans/copy.html", _context(request, plan, form=form), status=400 if form.errors else 200)
+
+
+@login_required
+def plan_edit(request, slug, pk):
+    plan = _plan(request, slug, pk, "plan.manage")
+    return edit_page(
+        request,
+        plan,
+        lambda data, instance: PlanEditForm(data, instance=instance),
+        network=plan.network,
+        template="plans/plan_form.html",
+        context=_context(request, plan),
+        saved=_("The plan was saved."),
+        after=plan.get_absolute_url(),
+    )
 
 
 @login_required

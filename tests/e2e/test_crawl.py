@@ -49,6 +49,7 @@ def _plan_paths(network) -> list[str]:
         "networks/demostadt/plans/",
         f"networks/demostadt/plans/{plan.pk}/",
         f"networks/demostadt/plans/{plan.pk}/timeline/",
+        f"networks/demostadt/plans/{plan.pk}/edit/",
         f"networks/demostadt/plans/{plan.pk}/copy/",
         f"networks/demostadt/plans/{plan.pk}/goals/new/",
         f"networks/demostadt/plans/{plan.pk}/measures/new/",

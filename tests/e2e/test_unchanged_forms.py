@@ -105,6 +105,7 @@ def _records():
         network=network, year=2025, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
     )
     return {
+        "plan": f"/networks/erfurt/plans/{plan.pk}/edit/",
         "goal": f"/networks/erfurt/goals/{goal.pk}/edit/",
         "measure": f"/networks/erfurt/measures/{measure.pk}/edit/",
         "report": "/networks/erfurt/report/2025/edit/",
@@ -122,11 +123,11 @@ def _snapshot() -> dict:
     from erasmi.events.models import Event, Registration
     from erasmi.networks.models import HistoryEntry, Membership, WorkingGroup
     from erasmi.offers.models import Offer
-    from erasmi.plans.models import AnnualReport, Goal, Measure
+    from erasmi.plans.models import AnnualReport, Goal, Measure, Plan
 
     rows = {}
     models = (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation)
-    for model in (*models, Goal, Measure, AnnualReport):
+    for model in (*models, Plan, Goal, Measure, AnnualReport):
         for obj in model.objects.order_by("pk"):
             values = model_to_dict(obj)
             for name in ("updated", "search_text"):

@@ -163,3 +163,27 @@ def test_the_networks_history_words_plan_entries_in_the_readers_language(erfurt_
     page = client.get(f"/de{reverse('networks:history', args=[erfurt_network.slug])[3:]}").content.decode()
     assert "hat einen Wert des Indikators „Kursplätze“ erfasst" in page
     assert "Gemessen am: 1. November 2025" in page
+
+
+def test_a_coordinator_renames_the_plan_and_a_member_may_not(erfurt_network, coordinator, member, plan):
+    url = reverse("plans:plan_edit", args=[erfurt_network.slug, plan.pk])
+    assert _client(member).get(url).status_code == 403
+    client = _client(coordinator)
+    token = client.get(url).context["form"]["version_token"].value()
+    data = {"title": "Aktionsplan 2025 (neu)", "starts": "2025-01-01", "ends": "2025-12-31", "version_token": token}
+    assert client.post(url, data).status_code == 302
+    plan.refresh_from_db()
+    assert plan.title == "Aktionsplan 2025 (neu)"
+    assert HistoryEntry.objects.get(object_type="plan").changes == {"title": "Aktionsplan 2025 (neu)"}
+
+
+def test_only_coordinators_record_values_of_the_whole_plans_indicators(
+    erfurt_network, coordinator, caritas_member, plan
+):
+    from erasmi.plans.models import Indicator
+
+    overall = Indicator.objects.create(plan=plan, name="Mitglieder", target=12)
+    url = reverse("plans:value_record", args=[erfurt_network.slug, overall.pk])
+    assert _client(caritas_member).post(url, {"value": "9", "date": "2025-06-01"}).status_code == 403
+    assert _client(coordinator).post(url, {"value": "9", "date": "2025-06-01"}).status_code == 302
+    assert overall.values.get().recorded_by == coordinator
