@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +127,24 @@ class IndicatorForm(OnceMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("baseline", "target"):
             self.fields[name].localize = False
+
+
+class IndicatorEditForm(EditForm, forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "baseline", "target"]
+        widgets = {"baseline": NUMBER, "target": NUMBER}
+
+    # "100" is the stored 100.00: compared as stored, so that it is no change.
+    def clean_baseline(self):
+        return _cents(self.cleaned_data["baseline"])
+
+    def clean_target(self):
+        return _cents(self.cleaned_data["target"])
+
+
+def _cents(value):
+    return value.quantize(Decimal("0.01")) if value is not None else None
 
 
 class ValueForm(OnceMixin, Html5Mixin, forms.ModelForm):

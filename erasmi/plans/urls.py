@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/measures/<id:pk>/edit/", views.measure_edit, name="measure_edit"),
     path("<slug:slug>/measures/<id:pk>/indicators/new/", views.indicator_create, name="indicator_create"),
     path("<slug:slug>/indicators/<id:pk>/record/", views.value_record, name="value_record"),
+    path("<slug:slug>/indicators/<id:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("<slug:slug>/report/", views_report.report_latest, name="report_latest"),
     path("<slug:slug>/report/<int:year>/", views_report.annual_report, name="report"),
     path("<slug:slug>/report/<int:year>/report.pdf", views_report.annual_report_pdf, name="report_pdf"),

@@ -19,7 +19,15 @@ from erasmi.networks.editing import edit_page
 from erasmi.networks.models import HistoryEntry, Organisation
 from erasmi.networks.views import _network
 from erasmi.plans import exports, pdf, services
-from erasmi.plans.forms import GoalForm, IndicatorForm, MeasureForm, PlanEditForm, PlanForm, ValueForm
+from erasmi.plans.forms import (
+    GoalForm,
+    IndicatorEditForm,
+    IndicatorForm,
+    MeasureForm,
+    PlanEditForm,
+    PlanForm,
+    ValueForm,
+)
 from erasmi.plans.models import AT_RISK_DAYS, AT_RISK_PROGRESS, Goal, Indicator, IndicatorValue, Measure, Plan
 
 
@@ -374,9 +382,9 @@ def indicator_create(request, slug, pk):
     )
 
 
-@login_required
-def value_record(request, slug, pk):
-    """Record an actual value of an indicator (a measure's: its editors; the whole plan's: coordinators)."""
+def _indicator(request, slug, pk) -> tuple[Indicator, str]:
+    """The indicator, for whoever may record its values (a measure's: its editors; the whole plan's:
+    coordinators), and the page to go back to."""
     network = _network(request, slug, "network.view_internal")
     indicator = get_object_or_404(
         Indicator.objects.select_related("plan__network", "measure__goal__plan__network", "measure__lead"),
@@ -385,10 +393,30 @@ def value_record(request, slug, pk):
     )
     if indicator.measure_id:
         permissions.require(request.user, "measure.edit", indicator.measure)
-        after = indicator.measure.get_absolute_url()
-    else:
-        permissions.require(request.user, "plan.manage", network)
-        after = indicator.plan.get_absolute_url()
+        return indicator, indicator.measure.get_absolute_url()
+    permissions.require(request.user, "plan.manage", network)
+    return indicator, indicator.plan.get_absolute_url()
+
+
+@login_required
+def indicator_edit(request, slug, pk):
+    indicator, after = _indicator(request, slug, pk)
+    return edit_page(
+        request,
+        indicator,
+        lambda data, instance: IndicatorEditForm(data, instance=instance),
+        network=indicator.plan.network,
+        template="plans/indicator_form.html",
+        context=_context(request, indicator.plan, indicator=indicator, measure=indicator.measure, after=after),
+        saved=_("The indicator was saved."),
+        after=after,
+    )
+
+
+@login_required
+def value_record(request, slug, pk):
+    """Record an actual value of an indicator."""
+    indicator, after = _indicator(request, slug, pk)
     form = ValueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -101,12 +101,20 @@ def _records():
         progress=45,
     )
     measure.partners.set([caritas])
+    from decimal import Decimal
+
+    from erasmi.plans.models import Indicator
+
+    indicator = Indicator.objects.create(
+        plan=plan, measure=measure, name="Kursplätze", unit="Plätze", baseline=Decimal("12.5"), target=Decimal(100)
+    )
     AnnualReport.objects.create(
         network=network, year=2025, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
     )
     return {
         "plan": f"/networks/erfurt/plans/{plan.pk}/edit/",
         "goal": f"/networks/erfurt/goals/{goal.pk}/edit/",
+        "indicator": f"/networks/erfurt/indicators/{indicator.pk}/edit/",
         "measure": f"/networks/erfurt/measures/{measure.pk}/edit/",
         "report": "/networks/erfurt/report/2025/edit/",
         "membership": f"/networks/erfurt/members/{membership.pk}/",
@@ -123,11 +131,11 @@ def _snapshot() -> dict:
     from erasmi.events.models import Event, Registration
     from erasmi.networks.models import HistoryEntry, Membership, WorkingGroup
     from erasmi.offers.models import Offer
-    from erasmi.plans.models import AnnualReport, Goal, Measure, Plan
+    from erasmi.plans.models import AnnualReport, Goal, Indicator, Measure, Plan
 
     rows = {}
     models = (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation)
-    for model in (*models, Plan, Goal, Measure, AnnualReport):
+    for model in (*models, Plan, Goal, Measure, Indicator, AnnualReport):
         for obj in model.objects.order_by("pk"):
             values = model_to_dict(obj)
             for name in ("updated", "search_text"):

@@ -187,3 +187,18 @@ def test_only_coordinators_record_values_of_the_whole_plans_indicators(
     assert _client(caritas_member).post(url, {"value": "9", "date": "2025-06-01"}).status_code == 403
     assert _client(coordinator).post(url, {"value": "9", "date": "2025-06-01"}).status_code == 302
     assert overall.values.get().recorded_by == coordinator
+
+
+def test_the_lead_organisation_corrects_an_indicators_target_and_others_may_not(
+    erfurt_network, caritas_member, other_member, courses
+):
+    indicator = courses.indicators.get()
+    url = reverse("plans:indicator_edit", args=[erfurt_network.slug, indicator.pk])
+    assert _client(other_member).get(url).status_code == 404
+    client = _client(caritas_member)
+    token = client.get(url).context["form"]["version_token"].value()
+    data = {"name": "Kursplätze", "unit": "Plätze", "baseline": "100", "target": "175.5", "version_token": token}
+    assert client.post(url, data).status_code == 302
+    indicator.refresh_from_db()
+    assert str(indicator.target) == "175.50"
+    assert HistoryEntry.objects.get(object_type="indicator").changes == {"target": "175.50"}
