@@ -98,6 +98,7 @@ def _plan_paths(network) -> list[str]:
         f"networks/demostadt/measures/{measure.pk}/",
         f"networks/demostadt/measures/{measure.pk}/edit/",
         f"networks/demostadt/indicators/{indicator.pk}/record/",
+        f"networks/demostadt/indicators/{indicator.pk}/edit/",
         f"networks/demostadt/report/{year}/",
         f"networks/demostadt/report/{year}/edit/",
     ]
