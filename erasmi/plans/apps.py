@@ -19,7 +19,7 @@ class PlansConfig(AppConfig):
 
         core_start.register(start.my_measures, order=30)
         sections.register_all()
-        history.register("plan", Plan)
+        history.register("plan", Plan, labels={"from": _("copied from")})
         history.register("goal", Goal)
         history.register("measure", Measure, labels={"partners": _("partner organisations")})
         history.register("indicator", Indicator)

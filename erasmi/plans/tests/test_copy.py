@@ -37,6 +37,8 @@ def test_copying_a_plan_takes_goals_measures_and_indicators_into_the_new_period(
     assert not indicator.values.exists()
     # The old plan is untouched.
     assert Measure.objects.filter(goal__plan=plan, status="done").count() == 1
+    history = client.get(f"/de{reverse('networks:history', args=[erfurt_network.slug])[3:]}").content.decode()
+    assert "Übernommen aus: Aktionsplan 2025" in history
 
 
 def test_next_years_target_figures_become_indicators_of_the_copied_plan(erfurt_network, coordinator):
