@@ -191,6 +191,11 @@ def main() -> None:
     feed_cold = (time.perf_counter() - start) * 1000
     for name, urls in workspace.scenarios(rng).items():
         results[name] = measure(client, urls)
+    import plans as plan_bench  # the action plan and annual report of the same network
+
+    plan_bench.ensure()
+    for name, urls in plan_bench.scenarios().items():
+        results[name] = measure(client, urls)
     results["public feed, after a change"] = {
         "median_ms": round(feed_cold, 1),
         "p95_ms": round(feed_cold, 1),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "erasmi.notifications",
     "erasmi.learning",
     "erasmi.cooperation",
+    "erasmi.plans",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

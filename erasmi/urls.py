@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("erasmi.library.urls")),
     path("toolkit/", include("erasmi.learning.urls")),
     path("cooperation/", include("erasmi.cooperation.urls")),
+    path("networks/", include("erasmi.plans.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("erasmi.notifications.urls")),

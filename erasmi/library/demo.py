@@ -156,7 +156,7 @@ def load(network=None, users: dict | None = None) -> int:
             language="de",
             title="Jahresbericht 2026: Entwurf der Zielzahlen",
             description="Entwurf für die Mitgliederversammlung; nur für die Mitglieder des Netzwerks.",
-            tags="annual report",
+            tags="Jahresbericht, Zielzahlen",
             kind=Resource.Kind.PROCESS,
             licence=Licence.ALL_RIGHTS_RESERVED,
             author="Koordination",

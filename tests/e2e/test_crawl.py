@@ -60,6 +60,31 @@ def _internal(network, event, membership, someone):
         "library/jahresbericht-2026-entwurf-der-zielzahlen/",
         "toolkit/progress/",
         "toolkit/working-groups/2/",
+        *_plan_paths(network),
+    ]
+
+
+def _plan_paths(network) -> list[str]:
+    """The action plan's pages (the demo plan of this year, last year's report)."""
+    from erasmi.plans.models import Indicator, Plan
+
+    plan = Plan.objects.get(network=network)
+    indicator = Indicator.objects.filter(plan=plan, measure__isnull=False).select_related("measure").first()
+    measure, year = indicator.measure, plan.starts.year - 1
+    return [
+        "networks/demostadt/plans/",
+        f"networks/demostadt/plans/{plan.pk}/",
+        f"networks/demostadt/plans/{plan.pk}/timeline/",
+        f"networks/demostadt/plans/{plan.pk}/edit/",
+        f"networks/demostadt/plans/{plan.pk}/copy/",
+        f"networks/demostadt/plans/{plan.pk}/goals/new/",
+        f"networks/demostadt/plans/{plan.pk}/measures/new/",
+        f"networks/demostadt/measures/{measure.pk}/",
+        f"networks/demostadt/measures/{measure.pk}/edit/",
+        f"networks/demostadt/indicators/{indicator.pk}/record/",
+        f"networks/demostadt/indicators/{indicator.pk}/edit/",
+        f"networks/demostadt/report/{year}/",
+        f"networks/demostadt/report/{year}/edit/",
     ]
 
 
@@ -73,6 +98,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
     from erasmi.offers.models import Category, TargetGroup
+    from erasmi.plans import demo as plan_demo
 
     coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
     network = network_demo.load({"coordinator": coordinator, "member": member})
@@ -80,6 +106,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     offer_demo.load(network)
     library_demo.load(network, {"coordinator": coordinator, "member": member})
     learning_services.load_toolkit()
+    plan_demo.load(network, {"coordinator": coordinator})
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     membership = network.memberships.first()

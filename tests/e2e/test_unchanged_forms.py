@@ -84,7 +84,39 @@ def _records():
         confirmed=timezone.localdate(),
     )
     offer.target_groups.set(TargetGroup.objects.all()[:2])
+    from erasmi.plans.models import AnnualReport, Measure, Plan
+
+    plan = Plan.objects.create(
+        network=network, title="Aktionsplan 2030", starts=datetime.date(2030, 1, 1), ends=datetime.date(2030, 12, 31)
+    )
+    goal = plan.goals.create(title="Sprachkurse für alle", description="Niemand wartet\nauf einen Platz.")
+    measure = Measure.objects.create(
+        goal=goal,
+        title="Kursplätze abstimmen",
+        description="Eine Übersicht\naller Träger",
+        lead=caritas,
+        working_group=group,
+        deadline=datetime.date(2030, 6, 30),
+        status="running",
+        progress=45,
+    )
+    measure.partners.set([caritas])
+    from decimal import Decimal
+
+    from erasmi.plans.models import Indicator
+
+    indicator = Indicator.objects.create(
+        plan=plan, measure=measure, name="Kursplätze", unit="Plätze", baseline=Decimal("12.5"), target=Decimal(100)
+    )
+    AnnualReport.objects.create(
+        network=network, year=2025, narratives={"introduction": "Ein gutes Jahr.\nMit neuen Mitgliedern."}
+    )
     return {
+        "plan": f"/networks/erfurt/plans/{plan.pk}/edit/",
+        "goal": f"/networks/erfurt/goals/{goal.pk}/edit/",
+        "indicator": f"/networks/erfurt/indicators/{indicator.pk}/edit/",
+        "measure": f"/networks/erfurt/measures/{measure.pk}/edit/",
+        "report": "/networks/erfurt/report/2025/edit/",
         "membership": f"/networks/erfurt/members/{membership.pk}/",
         "offer": f"/offers/{offer.pk}/edit/",
         "event": f"/networks/erfurt/events/{event.pk}/edit/",
@@ -99,9 +131,11 @@ def _snapshot() -> dict:
     from erasmi.events.models import Event, Registration
     from erasmi.networks.models import HistoryEntry, Membership, WorkingGroup
     from erasmi.offers.models import Offer
+    from erasmi.plans.models import AnnualReport, Goal, Indicator, Measure, Plan
 
     rows = {}
-    for model in (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation):
+    models = (Membership, WorkingGroup, Event, Registration, Offer, Practice, PracticeTranslation)
+    for model in (*models, Plan, Goal, Measure, Indicator, AnnualReport):
         for obj in model.objects.order_by("pk"):
             values = model_to_dict(obj)
             for name in ("updated", "search_text"):

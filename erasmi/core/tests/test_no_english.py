@@ -100,9 +100,34 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "library/network-cafe-a-method-card/",
         "toolkit/progress/",
         "toolkit/working-groups/exercise/",
+        *_plan_paths(network),
     ]:
         paths.append((coordinator_client, path))
     return paths
+
+
+def _plan_paths(network) -> list[str]:
+    """The action plan's pages (the demo plan of this year, last year's report)."""
+    from erasmi.plans.models import Indicator, Plan
+
+    plan = Plan.objects.get(network=network)
+    indicator = Indicator.objects.filter(plan=plan, measure__isnull=False).select_related("measure").first()
+    measure, year = indicator.measure, plan.starts.year - 1
+    return [
+        "networks/demostadt/plans/",
+        f"networks/demostadt/plans/{plan.pk}/",
+        f"networks/demostadt/plans/{plan.pk}/timeline/",
+        f"networks/demostadt/plans/{plan.pk}/edit/",
+        f"networks/demostadt/plans/{plan.pk}/copy/",
+        f"networks/demostadt/plans/{plan.pk}/goals/new/",
+        f"networks/demostadt/plans/{plan.pk}/measures/new/",
+        f"networks/demostadt/measures/{measure.pk}/",
+        f"networks/demostadt/measures/{measure.pk}/edit/",
+        f"networks/demostadt/indicators/{indicator.pk}/record/",
+        f"networks/demostadt/indicators/{indicator.pk}/edit/",
+        f"networks/demostadt/report/{year}/",
+        f"networks/demostadt/report/{year}/edit/",
+    ]
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
@@ -113,6 +138,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     from erasmi.library import demo as library_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
+    from erasmi.plans import demo as plan_demo
 
     settings.DEBUG = True
     users = {name: User.objects.create_user(f"{name}@example.org", "x") for name in ("coordinator", "member")}
@@ -120,6 +146,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     offer_demo.load(network)
     library_demo.load(network, users)
     learning_services.load_toolkit()
+    plan_demo.load(network, users)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     coordinator = Client()

@@ -13,6 +13,7 @@ from erasmi.library import demo as library_demo
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
+from erasmi.plans import demo as plan_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
 ACCOUNTS = [
@@ -110,6 +111,7 @@ class Command(BaseCommand):
         resources = library_demo.load(network, users)
         call_command("load_places", if_missing=True, stdout=self.stdout)  # towns and postcodes of its country
         cooperation_demo.load(network)
+        plan_demo.load(network, users)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
