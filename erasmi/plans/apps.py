@@ -18,6 +18,12 @@ class PlansConfig(AppConfig):
         from erasmi.plans.models import AnnualReport, Goal, Indicator, IndicatorValue, Measure, Plan, Target
 
         core_start.register(start.my_measures, order=30)
+        from erasmi.cooperation import sources as cooperation_sources
+        from erasmi.plans import cooperation
+
+        cooperation_sources.register_source(
+            "plans", _("Joint measure of the action plan"), cooperation.joint_measures, version=cooperation.version
+        )
         sections.register_all()
         history.register("plan", Plan, labels={"from": _("copied from")})
         history.register("goal", Goal)

@@ -68,6 +68,7 @@ def test_the_ties_table_names_sources_and_since(client, member, path):
         "Shared working group",
         "Joint meeting",
         "Declared partnership",
+        "Joint measure of the action plan",
         "Since",
     ]
-    assert ["Org C", "Org D", "", "", "2022-05-01", "2022-05-01"] in rows
+    assert ["Org C", "Org D", "", "", "2022-05-01", "", "2022-05-01"] in rows

@@ -115,11 +115,11 @@ def test_another_app_adds_a_source_of_ties(path):
     def joint_measures(network):
         yield path.orgs["A"].pk, path.orgs["E"].pk, since
 
-    sources.register_source("plans", "Joint measures", joint_measures)
+    sources.register_source("sample", "Joint measures", joint_measures)
     try:
-        assert ties(path.network)[("Org A", "Org E")] == {"plans": since}
+        assert ties(path.network)[("Org A", "Org E")] == {"sample": since}
     finally:
-        sources._sources.pop("plans")
+        sources._sources.pop("sample")
 
 
 def test_betweenness_is_estimated_in_large_networks(db, monkeypatch):
