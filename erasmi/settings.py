@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "erasmi.events",
     "erasmi.offers",
     "erasmi.api",
+    "erasmi.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
