@@ -59,7 +59,7 @@ def survey_list(request, slug):
 @login_required
 def survey_create(request, slug):
     network = _network(request, slug, "network.manage")
-    form = NewSurveyForm(request.POST or None, network=network)
+    form = NewSurveyForm(request.POST if request.method == "POST" else None, network=network)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             if earlier := once.claim(request, form):
@@ -162,7 +162,7 @@ def _question_initial(survey, question):
 @login_required
 def question_add(request, slug, pk):
     survey = _survey(request, slug, pk)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.save_question(
@@ -233,7 +233,7 @@ def translation_edit(request, slug, pk, language):
     source = services.original(survey)
     version = survey.translations.filter(language=language).first()
     questions = list(survey.questions.all())
-    form = TranslationForm(request.POST or None, questions=questions, source=source, version=version)
+    form = TranslationForm(request.POST if request.method == "POST" else None, questions=questions, source=source, version=version)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.save_translation(survey, language, title=data["title"], intro=data["intro"], questions=form.wording())
@@ -253,7 +253,7 @@ def translation_edit(request, slug, pk, language):
 def _answer_page(request, survey, person, *, action_url, answered: bool):
     version = survey.translation()
     questions = list(survey.questions.all())
-    form = AnswerForm(request.POST or None, survey=survey, questions=questions, version=version)
+    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey, questions=questions, version=version)
     context = {"survey": survey, "version": version, "form": form, "network": survey.network, "action": action_url}
     if answered:
         return render(request, "surveys/answered.html", context)
