@@ -36,7 +36,7 @@ def section(network, year: int, language: str) -> dict:
         profile = None
         weakest = []
         if any(survey.year == year for survey in assessments):
-            found = results.profile(network, years=2) if len(assessments) else None
+            found = results.profile(network, years=2, until=year)
             years = [survey.year for survey in found["assessments"]]
             rows = []
             for row in found["table"]:

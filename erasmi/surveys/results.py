@@ -124,9 +124,12 @@ def results(survey: Survey, language: str | None = None) -> dict:
     return {"survey": survey, "version": version, "total": total, "questions": shown, "min_group": min_group(survey)}
 
 
-def profile(network, years: int = 2) -> dict:
-    """The self-assessments of the network: mean per factor in each of the latest years (one query each)."""
-    assessments = list(Survey.objects.self_assessments().filter(network=network).order_by("-year")[:years])
+def profile(network, years: int = 2, until: int | None = None) -> dict:
+    """The self-assessments of the network: mean per factor in each of the latest years (until a year)."""
+    assessments = Survey.objects.self_assessments().filter(network=network)
+    if until is not None:
+        assessments = assessments.filter(year__lte=until)
+    assessments = list(assessments.order_by("-year")[:years])
     assessments.reverse()
     means: dict = {}
     rows = (

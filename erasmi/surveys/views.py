@@ -233,7 +233,9 @@ def translation_edit(request, slug, pk, language):
     source = services.original(survey)
     version = survey.translations.filter(language=language).first()
     questions = list(survey.questions.all())
-    form = TranslationForm(request.POST if request.method == "POST" else None, questions=questions, source=source, version=version)
+    form = TranslationForm(
+        request.POST if request.method == "POST" else None, questions=questions, source=source, version=version
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.save_translation(survey, language, title=data["title"], intro=data["intro"], questions=form.wording())
@@ -253,7 +255,9 @@ def translation_edit(request, slug, pk, language):
 def _answer_page(request, survey, person, *, action_url, answered: bool):
     version = survey.translation()
     questions = list(survey.questions.all())
-    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey, questions=questions, version=version)
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None, survey=survey, questions=questions, version=version
+    )
     context = {"survey": survey, "version": version, "form": form, "network": survey.network, "action": action_url}
     if answered:
         return render(request, "surveys/answered.html", context)
