@@ -34,6 +34,27 @@ def _internal(network, event, membership, someone):
         "offers/districts/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        *_survey_paths(network),
+    ]
+
+
+def _survey_paths(network):
+    assessment = network.surveys.filter(kind="self_assessment").order_by("-year").first()
+    survey = network.surveys.filter(kind="custom").first()
+    question = survey.questions.first()
+    base = "networks/demostadt/surveys/"
+    return [
+        base,
+        f"{base}new/",
+        f"{base}self-assessment/profile/",
+        f"{base}{assessment.pk}/",
+        f"{base}{assessment.pk}/results/",
+        f"{base}{assessment.pk}/compare/",
+        f"{base}{assessment.pk}/answer/",
+        f"{base}{survey.pk}/",
+        f"{base}{survey.pk}/results/",
+        f"{base}{survey.pk}/questions/{question.pk}/",
+        f"{base}{survey.pk}/translations/en/",
     ]
 
 
@@ -44,11 +65,13 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
     from erasmi.offers.models import Category, TargetGroup
+    from erasmi.surveys import demo as survey_demo
 
     coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
     network = network_demo.load({"coordinator": coordinator, "member": member})
     offer_vocabulary.load(Category, TargetGroup)
     offer_demo.load(network)
+    survey_demo.load(network)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person

@@ -11,6 +11,7 @@ from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
+from erasmi.surveys import demo as survey_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
 ACCOUNTS = [
@@ -98,6 +99,7 @@ class Command(BaseCommand):
             users[email.split("@")[0]] = user
         network = network_demo.load(users)
         offers = offer_demo.load(network)
+        survey_demo.load(network)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))
