@@ -29,7 +29,7 @@ def generate():
     from erasmi.accounts.models import User
     from erasmi.networks.models import Membership, Network, Organisation, Person, Role
     from erasmi.surveys import services
-    from erasmi.surveys.models import Answer, Response
+    from erasmi.surveys.models import Answer, Response, Tally
 
     rng = random.Random(12)
     with transaction.atomic():
@@ -102,6 +102,7 @@ def generate():
                     answers += [Answer(text=str(o.pk), **row) for o in rng.sample(organisations, 2)]
         Response.objects.bulk_create(responses, batch_size=2000)
         Answer.objects.bulk_create(answers, batch_size=5000)
+        Tally.rebuild(survey)  # what answering one by one counts as it goes
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

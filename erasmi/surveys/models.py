@@ -12,7 +12,7 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -224,10 +224,71 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["question", "value"])]
+        indexes = [models.Index(fields=["question", "text"])]
 
     def __str__(self):
         return str(self.id)
+
+
+class Tally(models.Model):
+    """Answers counted as they come in, so that results are read, not counted, however many there are.
+
+    Per question and group ("" all answers; "state", "non_state", "migrant_org" the answering
+    organisation's): how often each value was given (an option's index, a scale value, a partner
+    organisation's id), and under ANSWERED how many responses answered the question at all. Counts
+    only: no time, no order, no person.
+    """
+
+    ANSWERED = -1
+    ALL = ""
+
+    question = models.ForeignKey(Question, models.CASCADE, related_name="tallies")
+    group = models.CharField(max_length=12, blank=True)
+    value = models.BigIntegerField(default=ANSWERED)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "group", "value"], name="one_tally_per_value")]
+
+    def __str__(self):
+        return f"{self.question_id}/{self.group}/{self.value}: {self.count}"
+
+    @classmethod
+    def add(cls, question_id: int, group: str, value: int, n: int = 1) -> None:
+        """Count n more (inside the answer's transaction; two answers at once both count)."""
+        rows = cls.objects.filter(question_id=question_id, group=group, value=value)
+        if rows.update(count=models.F("count") + n):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(question_id=question_id, group=group, value=value, count=n)
+        except IntegrityError:  # created meanwhile by another answer
+            rows.update(count=models.F("count") + n)
+
+    @classmethod
+    def rebuild(cls, survey) -> None:
+        """Count a survey's answers anew from the answer rows (after a bulk import, or a repair)."""
+        from django.db.models import Count, Q
+
+        cls.objects.filter(question__survey=survey).delete()
+        answers = Answer.objects.filter(question__survey=survey)
+        groups = [
+            (cls.ALL, Q()),
+            ("state", Q(response__sector=Organisation.Sector.STATE)),
+            ("non_state", Q(response__sector=Organisation.Sector.NON_STATE)),
+            ("migrant_org", Q(response__actor_type=Organisation.ActorType.MIGRANT_ORGANISATION)),
+        ]
+        rows = []
+        for group, condition in groups:
+            chosen = answers.filter(condition)
+            answered = chosen.values_list("question_id").annotate(n=Count("response_id", distinct=True)).order_by()
+            rows += [cls(question_id=q, group=group, value=cls.ANSWERED, count=n) for q, n in answered]
+            values = chosen.filter(value__isnull=False).values_list("question_id", "value").annotate(n=Count("id"))
+            rows += [cls(question_id=q, group=group, value=v, count=n) for q, v, n in values.order_by()]
+            partners = chosen.filter(question__kind=Question.Kind.COOPERATION).values_list("question_id", "text")
+            partners = partners.annotate(n=Count("id")).order_by()
+            rows += [cls(question_id=q, group=group, value=int(t), count=n) for q, t, n in partners]
+        cls.objects.bulk_create(rows, batch_size=1000)
 
 
 class CooperationQuerySet(models.QuerySet):

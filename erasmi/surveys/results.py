@@ -1,13 +1,12 @@
 """A survey's results, counted in the database: a fixed number of queries however many answers there are."""
 
-from django.db.models import Avg, Count, F, Max, Min, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Avg, Max, Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from erasmi.networks.models import Organisation
 from erasmi.surveys import charts, factors
-from erasmi.surveys.models import MIN_GROUP, Answer, Question, Response, Survey
+from erasmi.surveys.models import MIN_GROUP, Answer, Question, Response, Survey, Tally
 
 TEXTS_SHOWN = 100  # free-text answers listed per question (all of them are in the export)
 SCALE = range(1, 6)
@@ -36,90 +35,106 @@ def min_group(survey: Survey) -> int:
     return MIN_GROUP if survey.anonymous else 1
 
 
-def breakdowns(survey: Survey) -> dict:
-    """Mean of each scale question per group (state, non-state, migrant self-organisations): two queries.
+def _tallies(question_ids) -> dict:
+    """{(question id, group): {value: count}} from the tallies, one query."""
+    found: dict = {}
+    rows = Tally.objects.filter(question_id__in=list(question_ids)).values_list(
+        "question_id", "group", "value", "count"
+    )
+    for question_id, group, value, count in rows:
+        found.setdefault((question_id, group), {})[value] = count
+    return found
+
+
+def _mean(counts: dict) -> tuple[int, float | None]:
+    """(answers, mean) of a scale question's counts."""
+    n = counts.get(Tally.ANSWERED, 0)
+    given = sum(count for value, count in counts.items() if value != Tally.ANSWERED)
+    total = sum(value * count for value, count in counts.items() if value != Tally.ANSWERED)
+    return n, (total / given if given else None)
+
+
+def breakdowns(survey: Survey, tallies: dict | None = None) -> dict:
+    """Mean of each scale question per group (state, non-state, migrant self-organisations).
 
     {question id: {group: (answers, mean)}}; groups smaller than the survey's minimum are left out.
     """
-    scale = Answer.objects.filter(question__survey=survey, question__kind=Question.Kind.SCALE, value__isnull=False)
-    found: dict = {}
-    rows = scale.exclude(response__sector="").values_list("question_id", "response__sector")
-    for question_id, group, n, mean in rows.annotate(n=Count("id"), mean=Avg("value")).order_by():
-        found.setdefault(question_id, {})[group] = (n, mean)
-    migrants = scale.filter(response__actor_type=Organisation.ActorType.MIGRANT_ORGANISATION).values_list("question_id")
-    for question_id, n, mean in migrants.annotate(n=Count("id"), mean=Avg("value")).order_by():
-        found.setdefault(question_id, {})["migrant_org"] = (n, mean)
+    scale = [q.pk for q in survey.questions.all() if q.kind == Question.Kind.SCALE]
+    tallies = _tallies(scale) if tallies is None else tallies
     least = min_group(survey)
-    return {q: {g: v for g, v in groups.items() if v[0] >= least} for q, groups in found.items()}
+    found: dict = {}
+    for question_id in scale:
+        for group, _label in GROUPS:
+            n, mean = _mean(tallies.get((question_id, group), {}))
+            if n >= least and mean is not None:
+                found.setdefault(question_id, {})[group] = (n, mean)
+    return found
+
+
+def _texts(question_ids) -> dict:
+    """The first TEXTS_SHOWN free-text answers of each question, alphabetically (one query per question)."""
+    return {
+        question_id: list(
+            Answer.objects.filter(question_id=question_id).order_by("text").values_list("text", flat=True)[:TEXTS_SHOWN]
+        )
+        for question_id in question_ids
+    }
+
+
+def _rows(pairs, answered):
+    return [(label, n, round(100 * n / answered) if answered else 0) for label, n in pairs]
+
+
+def _chart(pairs):
+    return charts.bars([(label, [n]) for label, n in pairs], maximum=max([n for _label, n in pairs] or [0]))
 
 
 def results(survey: Survey, language: str | None = None) -> dict:
-    """Everything the results page shows (about eight queries)."""
+    """Everything the results page shows, read from the tallies: a fixed number of queries, whatever the
+    number of answers (one more per free-text question)."""
     version = survey.translation(language)
     questions = list(survey.questions.all())
-    answers = Answer.objects.filter(question__survey=survey)
     total = Response.objects.filter(survey=survey).count()
-    answered = dict(answers.values_list("question_id").annotate(n=Count("response_id", distinct=True)).order_by())
-    counts: dict = {}
-    for question_id, value, n in (
-        answers.filter(value__isnull=False).values_list("question_id", "value").annotate(n=Count("id")).order_by()
-    ):
-        counts.setdefault(question_id, {})[value] = n
-    figures = {
-        row["question_id"]: row
-        for row in answers.filter(question__kind__in=[Question.Kind.NUMBER, Question.Kind.DATE])
-        .values("question_id")
-        .annotate(avg=Avg("number"), low=Min("number"), high=Max("number"), first=Min("date"), last=Max("date"))
-        .order_by()
-    }
-    texts: dict = {}
-    listed = (
-        answers.filter(question__kind=Question.Kind.TEXT)
-        .annotate(row=Window(RowNumber(), partition_by=[F("question_id")], order_by=[F("text").asc()]))
-        .filter(row__lte=TEXTS_SHOWN)
-        .values_list("question_id", "text")
-    )
-    for question_id, text in listed:
-        texts.setdefault(question_id, []).append(text)
-    partners: dict = {}
-    cooperation = answers.filter(question__kind=Question.Kind.COOPERATION).values_list("question_id", "text")
-    for question_id, text, n in cooperation.annotate(n=Count("id")).order_by():
-        partners.setdefault(question_id, {})[int(text)] = n
-    names = dict(
-        Organisation.objects.filter(pk__in={pk for found in partners.values() for pk in found}).values_list(
-            "pk", "name"
-        )
-    )
-    groups = breakdowns(survey)
+    tallies = _tallies(q.pk for q in questions)
+    figured = [q.pk for q in questions if q.kind in (Question.Kind.NUMBER, Question.Kind.DATE)]
+    figures = {}
+    if figured:
+        figures = {
+            row["question_id"]: row
+            for row in Answer.objects.filter(question_id__in=figured)
+            .values("question_id")
+            .annotate(avg=Avg("number"), low=Min("number"), high=Max("number"), first=Min("date"), last=Max("date"))
+            .order_by()
+        }
+    texts = _texts(q.pk for q in questions if q.kind == Question.Kind.TEXT)
+    cooperation = [q.pk for q in questions if q.kind == Question.Kind.COOPERATION]
+    partner_ids = {value for q in cooperation for value in tallies.get((q, Tally.ALL), {}) if value != Tally.ANSWERED}
+    names = dict(Organisation.objects.filter(pk__in=partner_ids).values_list("pk", "name")) if partner_ids else {}
+    groups = breakdowns(survey, tallies)
     shown = []
     for question in questions:
         wording = version.wording(question) if version else {}
-        item = {"question": question, "text": wording.get("text", ""), "answered": answered.get(question.pk, 0)}
+        counts = tallies.get((question.pk, Tally.ALL), {})
+        answered = counts.get(Tally.ANSWERED, 0)
+        item = {"question": question, "text": wording.get("text", ""), "answered": answered}
         if question.kind in (*Question.CHOICE_KINDS, Question.Kind.SCALE):
-            found = counts.get(question.pk, {})
-            rows = [(label, found.get(value, 0)) for value, label in options(question, wording)]
-            item["rows"] = [
-                (label, n, round(100 * n / item["answered"]) if item["answered"] else 0) for label, n in rows
-            ]
-            item["chart"] = charts.bars([(label, [n]) for label, n in rows], maximum=max([n for _l, n in rows] or [0]))
-            if question.kind == Question.Kind.SCALE and found:
-                n = sum(found.values())
-                item["mean"] = sum(value * count for value, count in found.items()) / n
+            pairs = [(label, counts.get(value, 0)) for value, label in options(question, wording)]
+            item["rows"], item["chart"] = _rows(pairs, answered), _chart(pairs)
+            if question.kind == Question.Kind.SCALE and answered:
+                item["mean"] = _mean(counts)[1]
                 item["groups"] = [
                     (label, *groups[question.pk][key]) for key, label in GROUPS if key in groups.get(question.pk, {})
                 ]
         elif question.kind == Question.Kind.COOPERATION:
-            found = sorted(partners.get(question.pk, {}).items(), key=lambda kv: (-kv[1], names.get(kv[0], "")))
-            rows = [(names.get(pk, "–"), n) for pk, n in found]
-            item["rows"] = [
-                (label, n, round(100 * n / item["answered"]) if item["answered"] else 0) for label, n in rows
-            ]
-            item["chart"] = charts.bars([(label, [n]) for label, n in rows], maximum=max([n for _l, n in rows] or [0]))
+            given = [(pk, n) for pk, n in counts.items() if pk != Tally.ANSWERED]
+            given.sort(key=lambda pair: (-pair[1], names.get(pair[0], "")))
+            pairs = [(names.get(pk, "–"), n) for pk, n in given]
+            item["rows"], item["chart"] = _rows(pairs, answered), _chart(pairs)
         elif question.kind in (Question.Kind.NUMBER, Question.Kind.DATE):
             item["figures"] = figures.get(question.pk)
         else:
             item["texts"] = texts.get(question.pk, [])
-            item["more_texts"] = item["answered"] > TEXTS_SHOWN
+            item["more_texts"] = answered > TEXTS_SHOWN
         shown.append(item)
     return {"survey": survey, "version": version, "total": total, "questions": shown, "min_group": min_group(survey)}
 
@@ -133,12 +148,15 @@ def profile(network, years: int = 2, until: int | None = None) -> dict:
     assessments.reverse()
     means: dict = {}
     rows = (
-        Answer.objects.filter(question__survey__in=assessments, value__isnull=False)
-        .values_list("question__survey__year", "question__key")
-        .annotate(mean=Avg("value"), n=Count("id"))
+        Tally.objects.filter(question__survey__in=assessments, group=Tally.ALL)
+        .values_list("question__survey__year", "question__key", "value", "count")
         .order_by()
     )
-    for year, key, mean, n in rows:
+    counted: dict = {}
+    for year, key, value, count in rows:
+        counted.setdefault((year, key), {})[value] = count
+    for (year, key), counts in counted.items():
+        n, mean = _mean(counts)
         means[(year, key)] = (mean, n)
     table = []
     for factor in factors.FACTORS:

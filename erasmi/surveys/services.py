@@ -9,7 +9,16 @@ from django.utils import timezone
 from erasmi.core import languages
 from erasmi.networks.models import Network, Organisation, Person, Role
 from erasmi.surveys import factors
-from erasmi.surveys.models import Answer, Cooperation, Participation, Question, Response, Survey, SurveyTranslation
+from erasmi.surveys.models import (
+    Answer,
+    Cooperation,
+    Participation,
+    Question,
+    Response,
+    Survey,
+    SurveyTranslation,
+    Tally,
+)
 
 OPEN_DAYS = 28
 
@@ -143,7 +152,32 @@ def answer(survey: Survey, person: Person | None, answers: dict, *, language: st
             rows.append(Answer(response=response, question=question, text=str(value)))
     Answer.objects.bulk_create(rows)
     Cooperation.objects.bulk_create(cooperations, ignore_conflicts=True)
+    _count(response, rows)
     return response
+
+
+def groups_of(response: Response) -> list[str]:
+    """The groups a response is counted in: all answers, its sector, migrant self-organisations."""
+    groups = [Tally.ALL]
+    if response.sector:
+        groups.append(response.sector)
+    if response.actor_type == Organisation.ActorType.MIGRANT_ORGANISATION:
+        groups.append("migrant_org")
+    return groups
+
+
+def _count(response: Response, rows: list[Answer]) -> None:
+    """Add one response's answers to the tallies (a few rows per question)."""
+    counted: dict = {}
+    for row in rows:
+        counted.setdefault((row.question_id, Tally.ANSWERED), 1)
+        if row.value is not None:
+            counted[(row.question_id, row.value)] = counted.get((row.question_id, row.value), 0) + 1
+        elif row.question.kind == Question.Kind.COOPERATION:
+            counted[(row.question_id, int(row.text))] = 1
+    for group in groups_of(response):
+        for (question_id, value), n in counted.items():
+            Tally.add(question_id, group, value, n)
 
 
 def has_answered(survey: Survey, person: Person | None) -> bool:

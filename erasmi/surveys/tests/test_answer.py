@@ -112,3 +112,24 @@ def test_every_kind_of_question_is_answered(client, member, erfurt_network):
     rows = sorted((a.question.kind, a.value, a.number, a.date, a.text) for a in survey.responses.get().answers.all())
     assert [row[0] for row in rows] == ["date", "multiple", "multiple", "number", "single", "text"]
     assert rows[3][2] == 12.5 and str(rows[0][3]) == "2024-03-01"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_five_people_answering_at_once_are_all_counted(erfurt_network):
+    from erasmi.surveys.models import Tally
+    from erasmi.surveys.tests.factories import make_members
+
+    survey = scale_survey(erfurt_network)
+    field = f"q{survey.questions.get().pk}"
+    clients = []
+    for person in make_members(erfurt_network, 5):
+        browser = Client()
+        browser.force_login(person.user)
+        clients.append(browser)
+    at_once(lambda b=browser: b.post(_url(survey), {field: "4"}).status_code for browser in clients)
+    assert Response.objects.count() == 5
+    counted = dict(Tally.objects.filter(group="").values_list("value", "count"))
+    assert counted == {Tally.ANSWERED: 5, 4: 5}
+    # The tallies agree with the answers counted anew.
+    Tally.rebuild(survey)
+    assert dict(Tally.objects.filter(group="").values_list("value", "count")) == counted
