@@ -77,8 +77,6 @@ def generate():
             response = Response(
                 id=uuid.uuid4(),
                 survey=survey,
-                date=today,
-                language=rng.choice(["de", "en", "tr", "it", "da"]),
                 actor_type=organisation.actor_type,
                 sector="state" if organisation.actor_type == "authority" else "non_state",
             )

@@ -189,7 +189,7 @@ class Participation(models.Model):
 
 
 class Response(models.Model):
-    """One person's answers to a survey. Anonymous: no person, no organisation, a random id, the day only.
+    """One person's answers to a survey. Anonymous: no person, organisation, day or language; a random id.
 
     The actor type and sector of the answering organisation are kept (for breakdowns shown only for groups
     of at least MIN_GROUP); the person and organisation only in named surveys.
@@ -197,7 +197,9 @@ class Response(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, models.CASCADE, related_name="responses")
-    date = models.DateField(default=timezone.localdate)
+    # Named surveys only: in an anonymous one even the day or the language could single out a person
+    # (the only one who answered that day, or in Turkish).
+    date = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=10, blank=True)
     actor_type = models.CharField(max_length=20, choices=Organisation.ActorType.choices, blank=True)
     sector = models.CharField(max_length=10, choices=Organisation.Sector.choices, blank=True)

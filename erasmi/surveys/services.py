@@ -116,8 +116,8 @@ def answer(survey: Survey, person: Person | None, answers: dict, *, language: st
     named = not survey.anonymous and person is not None
     response = Response.objects.create(
         survey=survey,
-        date=timezone.localdate(),
-        language=language,
+        date=timezone.localdate() if named else None,
+        language=language if named else "",
         actor_type=organisation.actor_type if organisation else "",
         sector=organisation.sector if organisation else "",
         person=person if named else None,
@@ -132,7 +132,11 @@ def answer(survey: Survey, person: Person | None, answers: dict, *, language: st
             if named and organisation is not None:
                 cooperations += [
                     Cooperation(
-                        survey=survey, question=question, organisation=organisation, partner=partner, date=response.date
+                        survey=survey,
+                        question=question,
+                        organisation=organisation,
+                        partner=partner,
+                        date=timezone.localdate(),
                     )
                     for partner in value
                     if partner.pk != organisation.pk

@@ -46,6 +46,7 @@ def test_an_anonymous_response_keeps_neither_the_person_nor_the_organisation(cli
     client.post(reverse("surveys:answer", args=["erfurt", survey.pk]), {f"q{survey.questions.get().pk}": "Secret"})
     response = Response.objects.get()
     assert response.person is None and response.organisation is None
+    assert response.date is None and response.language == ""  # no day, no language either
     assert isinstance(response.pk, uuid.UUID)
     assert Participation.objects.get().person == person  # that they answered, not what
     # Nothing in the answer rows names the person.

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from erasmi.surveys import services
 from erasmi.surveys.models import Cooperation, Question
@@ -20,7 +21,7 @@ def test_cooperations_are_kept_for_the_network_analysis_only_in_named_surveys(er
         assert [(a, b) for a, b, _date in pairs] == sorted(
             [(person.organisation.pk, caritas.pk), (person.organisation.pk, vhs.pk)]
         )
-        assert all(day == survey.responses.get().date for _a, _b, day in pairs)
+        assert all(day == survey.responses.get().date == timezone.localdate() for _a, _b, day in pairs)
 
 
 def test_the_builder_says_cooperations_are_kept_only_in_named_surveys(client, coordinator, erfurt_network):
