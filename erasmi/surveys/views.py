@@ -184,6 +184,8 @@ def question_edit(request, slug, pk, question):
         with transaction.atomic():
             question = locked(question)
             form = EditQuestionForm(request.POST, initial=_question_initial(survey, question))
+            if form.is_valid() and "kind" in form.changes and question.answers.exists():
+                form.add_error("kind", _("A question that has answers keeps its type."))
             if form.is_valid():
                 if form.changed:
                     data = form.cleaned_data

@@ -83,3 +83,32 @@ def test_only_coordinators_build(client, member, erfurt_network):
     assert client.get(reverse("surveys:create", args=["erfurt"])).status_code == 404
     assert client.get(survey.get_absolute_url()).status_code == 404
     assert client.post(_url("question_add", survey), {"text": "x", "kind": "text"}).status_code == 404
+
+
+def test_the_survey_settings_saved_unchanged_change_nothing(client, coordinator, erfurt_network):
+    survey = make_survey(erfurt_network, title="Umfrage")
+    client.force_login(coordinator)
+    for language in ("de", "tr"):
+        url = _url("edit", survey).replace("/en/", f"/{language}/")
+        form = client.get(url).context["form"]
+        data = {name: form[name].value() for name in form.fields if form[name].value() not in (None, False)}
+        before = (Survey.objects.values().get(), survey.translations.get().digest())
+        response = client.post(url, data)
+        assert response.status_code == 302
+        assert (Survey.objects.values().get(), survey.translations.get().digest()) == before
+    data["closes"] = "2031-01-31"
+    client.post(_url("edit", survey), data)
+    assert str(Survey.objects.get().closes) == "2031-01-31"
+
+
+def test_a_question_with_answers_keeps_its_type(client, coordinator, member, erfurt_network):
+    from erasmi.networks.models import Person
+    from erasmi.surveys import services
+
+    survey = make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate")])
+    question = survey.questions.get()
+    services.answer(survey, Person.for_user(member), {question: 3})
+    client.force_login(coordinator)
+    data = {"text": "Rate", "kind": "number", "required": ""}
+    assert client.post(_url("question_edit", survey, question.pk), data).status_code == 400
+    assert survey.questions.get().kind == "scale"
