@@ -14,3 +14,11 @@ class SurveysConfig(AppConfig):
         )
 
         start.register()
+        self.register_history()
+
+    def register_history(self):
+        """Building a survey is in the network's history; answering never is (anonymity)."""
+        from erasmi.networks import history
+        from erasmi.surveys.models import Survey
+
+        history.register("survey", Survey, labels={"title": _("title"), "intro": _("introduction")})

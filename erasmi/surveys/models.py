@@ -68,6 +68,7 @@ class Survey(models.Model):
 
     class Meta:
         ordering = ["-opens", "-pk"]
+        verbose_name = _("survey")
         constraints = [
             models.UniqueConstraint(
                 fields=["network", "year"],

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from erasmi.core import languages, once, permissions
 from erasmi.core.forms import locked
 from erasmi.core.spreadsheets import XLSX_TYPE, csv_response, xlsx_bytes
-from erasmi.networks.models import Person
+from erasmi.networks.models import HistoryEntry, Person
 from erasmi.networks.views import _network
 from erasmi.surveys import exports, results, services
 from erasmi.surveys.forms import (
@@ -77,6 +77,7 @@ def survey_create(request, slug):
                 opens=data["opens"],
                 closes=data["closes"],
             )
+            HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, survey, kind="survey")
             once.done(request, form, survey.get_absolute_url())
         messages.success(request, _("The survey was created. Now add its questions."))
         return redirect(survey)
@@ -141,6 +142,8 @@ def survey_edit(request, slug, pk):
                         source = services.original(survey)
                         source.title, source.intro = data["title"], data["intro"]
                         source.save()
+                    summary = form.change_summary()
+                    HistoryEntry.record(survey.network, request.user, HistoryEntry.Action.CHANGED, survey, summary)
                     messages.success(request, _("The survey was saved."))
                 else:
                     messages.info(request, _("Nothing was changed."))
@@ -338,6 +341,7 @@ def results_xlsx(request, slug, pk):
 def new_wave(request, slug, pk):
     survey = _survey(request, slug, pk)
     wave = services.copy_as_wave(survey, by=request.user)
+    HistoryEntry.record(survey.network, request.user, HistoryEntry.Action.CREATED, wave, kind="survey")
     messages.success(request, _("A new wave of the survey was created. Check its dates before it opens."))
     return redirect(wave)
 
@@ -369,6 +373,7 @@ def self_assessment_start(request, slug):
         year = timezone.localdate().year
     survey, created = services.start_self_assessment(network, year, by=request.user)
     if created:
+        HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, survey, kind="survey")
         messages.success(request, _("The self-assessment is open for the members for four weeks."))
     return redirect(survey)
 

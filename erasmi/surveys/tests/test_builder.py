@@ -112,3 +112,11 @@ def test_a_question_with_answers_keeps_its_type(client, coordinator, member, erf
     data = {"text": "Rate", "kind": "number", "required": ""}
     assert client.post(_url("question_edit", survey, question.pk), data).status_code == 400
     assert survey.questions.get().kind == "scale"
+
+
+def test_building_is_in_the_networks_history_in_the_readers_language(client, coordinator, erfurt_network):
+    client.force_login(coordinator)
+    data = {"title": "Jahresumfrage", "language": "de", "audience": "members", "opens": "2026-01-01"}
+    client.post(reverse("surveys:create", args=["erfurt"]), {**data, "closes": "2026-02-01"})
+    page = client.get(reverse("networks:history", args=["erfurt"]).replace("/en/", "/de/")).content.decode()
+    assert "Jahresumfrage" in page and "Umfrage" in page
