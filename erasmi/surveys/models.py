@@ -227,7 +227,8 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["question", "text"])]
+        # Free texts listed alphabetically; numbers and dates summed up from the index alone.
+        indexes = [models.Index(fields=["question", "text"]), models.Index(fields=["question", "number", "date"])]
 
     def __str__(self):
         return str(self.id)

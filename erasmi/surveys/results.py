@@ -54,12 +54,13 @@ def _mean(counts: dict) -> tuple[int, float | None]:
     return n, (total / given if given else None)
 
 
-def breakdowns(survey: Survey, tallies: dict | None = None) -> dict:
+def breakdowns(survey: Survey, tallies: dict | None = None, questions: list | None = None) -> dict:
     """Mean of each scale question per group (state, non-state, migrant self-organisations).
 
     {question id: {group: (answers, mean)}}; groups smaller than the survey's minimum are left out.
     """
-    scale = [q.pk for q in survey.questions.all() if q.kind == Question.Kind.SCALE]
+    questions = survey.questions.all() if questions is None else questions
+    scale = [q.pk for q in questions if q.kind == Question.Kind.SCALE]
     tallies = _tallies(scale) if tallies is None else tallies
     least = min_group(survey)
     found: dict = {}
@@ -110,7 +111,7 @@ def results(survey: Survey, language: str | None = None) -> dict:
     cooperation = [q.pk for q in questions if q.kind == Question.Kind.COOPERATION]
     partner_ids = {value for q in cooperation for value in tallies.get((q, Tally.ALL), {}) if value != Tally.ANSWERED}
     names = dict(Organisation.objects.filter(pk__in=partner_ids).values_list("pk", "name")) if partner_ids else {}
-    groups = breakdowns(survey, tallies)
+    groups = breakdowns(survey, tallies, questions)
     shown = []
     for question in questions:
         wording = version.wording(question) if version else {}
