@@ -5,7 +5,7 @@ template erasmi/templates/surveys/_chart.html draws what ``bars`` computes; a ta
 gives the same figures to screen readers.
 """
 
-from django.utils import formats
+from django.template.defaultfilters import floatformat
 
 WIDTH = 400
 LABEL = 18  # height of a row's label line
@@ -27,7 +27,8 @@ def bars(rows: list[tuple[str, list]], *, maximum: float, unit: str = "") -> dic
             if value is None:
                 shown = "–"
             else:
-                shown = formats.number_format(value, 1) if isinstance(value, float) else str(value)
+                # As the table beside it writes it (floatformat rounds half up, as the reader expects).
+                shown = floatformat(value, 1) if isinstance(value, float) else str(value)
                 shown += unit
             row["bars"].append(
                 {
