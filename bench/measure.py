@@ -213,6 +213,10 @@ def main() -> None:
     import offers as offer_bench
 
     offer_results = offer_bench.measure()
+    import surveys as survey_bench
+
+    results.update(survey_bench.measure(client, REPEAT))
+    client.logout()
     for name, urls in offer_bench.scenarios(rng).items():
         results[name] = measure(client, urls)
     print(f"\n{vendor}: {PRACTICES} practices, {REPEAT} requests per scenario")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "erasmi.learning",
     "erasmi.cooperation",
     "erasmi.plans",
+    "erasmi.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from erasmi.api.api import api
 from erasmi.events.urls import feed_urlpatterns
+from erasmi.surveys.urls import public_urlpatterns as public_survey_urlpatterns
 
 handler400 = "erasmi.core.views.bad_request"
 
@@ -32,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("toolkit/", include("erasmi.learning.urls")),
     path("cooperation/", include("erasmi.cooperation.urls")),
     path("networks/", include("erasmi.plans.urls")),
+    path("networks/", include("erasmi.surveys.urls")),
+    path("surveys/", include((public_survey_urlpatterns, "surveys_public"))),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("erasmi.notifications.urls")),

@@ -12,6 +12,7 @@ from erasmi.learning.models import (
     UnitTranslation,
 )
 from erasmi.networks import uploads
+from erasmi.surveys import factors as self_assessment
 
 
 class LinesField(forms.CharField):
@@ -111,20 +112,8 @@ class ExerciseForm(forms.Form):
         return result
 
 
-# The self-assessment's success factors a unit can help with (stable keys shared with the surveys).
-FACTORS = [
-    ("goals", _("Working groups with concrete goals")),
-    ("information_flow", _("Clear flow of information")),
-    ("surveys", _("Member surveys and adjustments")),
-    ("annual_report", _("Annual report with target figures")),
-    ("trust", _("Trust and regular exchange")),
-    ("heterogeneity", _("Heterogeneous membership")),
-    ("eye_level", _("Exchange at eye level between state and non-state actors")),
-    ("commitments", _("Binding commitments")),
-    ("turnover", _("Turnover of members and staff")),
-    ("participation", _("Participation of volunteers and migrants")),
-    ("competition", _("Competition between members")),
-]
+# The self-assessment's success factors a unit can help with (the survey's own keys and names).
+FACTORS = [(factor.key, factor.label) for factor in self_assessment.FACTORS]
 
 
 class UnitSettingsForm(EditForm, forms.ModelForm):

@@ -85,6 +85,27 @@ def _plan_paths(network) -> list[str]:
         f"networks/demostadt/indicators/{indicator.pk}/edit/",
         f"networks/demostadt/report/{year}/",
         f"networks/demostadt/report/{year}/edit/",
+        *_survey_paths(network),
+    ]
+
+
+def _survey_paths(network):
+    assessment = network.surveys.filter(kind="self_assessment").order_by("-year").first()
+    survey = network.surveys.filter(kind="custom").first()
+    question = survey.questions.first()
+    base = "networks/demostadt/surveys/"
+    return [
+        base,
+        f"{base}new/",
+        f"{base}self-assessment/profile/",
+        f"{base}{assessment.pk}/",
+        f"{base}{assessment.pk}/results/",
+        f"{base}{assessment.pk}/compare/",
+        f"{base}{assessment.pk}/answer/",
+        f"{base}{survey.pk}/",
+        f"{base}{survey.pk}/results/",
+        f"{base}{survey.pk}/questions/{question.pk}/",
+        f"{base}{survey.pk}/translations/en/",
     ]
 
 
@@ -99,6 +120,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     from erasmi.offers import vocabulary as offer_vocabulary
     from erasmi.offers.models import Category, TargetGroup
     from erasmi.plans import demo as plan_demo
+    from erasmi.surveys import demo as survey_demo
 
     coordinator, member = make_user("coordinator@example.org"), make_user("member@example.org")
     network = network_demo.load({"coordinator": coordinator, "member": member})
@@ -107,6 +129,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     library_demo.load(network, {"coordinator": coordinator, "member": member})
     learning_services.load_toolkit()
     plan_demo.load(network, {"coordinator": coordinator})
+    survey_demo.load(network)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     membership = network.memberships.first()

@@ -69,6 +69,7 @@ def test_the_ties_table_names_sources_and_since(client, member, path):
         "Joint meeting",
         "Declared partnership",
         "Joint measure of the action plan",
+        "Named in a survey",
         "Since",
     ]
-    assert ["Org C", "Org D", "", "", "2022-05-01", "", "2022-05-01"] in rows
+    assert ["Org C", "Org D", "", "", "2022-05-01", "", "", "2022-05-01"] in rows

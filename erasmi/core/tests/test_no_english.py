@@ -37,6 +37,28 @@ def notification_token(address: str) -> str:
     return token(address)
 
 
+def _survey_paths(network) -> list[str]:
+    assessment = network.surveys.filter(kind="self_assessment").order_by("-year").first()
+    survey = network.surveys.filter(kind="custom").first()
+    question = survey.questions.first()
+    base = "networks/demostadt/surveys/"
+    return [
+        base,
+        f"{base}new/",
+        f"{base}self-assessment/profile/",
+        f"{base}{assessment.pk}/",
+        f"{base}{assessment.pk}/results/",
+        f"{base}{assessment.pk}/compare/",
+        f"{base}{assessment.pk}/answer/",
+        f"{base}{survey.pk}/",
+        f"{base}{survey.pk}/edit/",
+        f"{base}{survey.pk}/results/",
+        f"{base}{survey.pk}/questions/{question.pk}/",
+        f"{base}{survey.pk}/questions/{question.pk}/delete/",
+        f"{base}{survey.pk}/translations/en/",
+    ]
+
+
 def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
     public, group = Client(), network.working_groups.first()
     membership = network.memberships.first()
@@ -101,6 +123,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "toolkit/progress/",
         "toolkit/working-groups/exercise/",
         *_plan_paths(network),
+        *_survey_paths(network),
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -139,6 +162,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.plans import demo as plan_demo
+    from erasmi.surveys import demo as survey_demo
 
     settings.DEBUG = True
     users = {name: User.objects.create_user(f"{name}@example.org", "x") for name in ("coordinator", "member")}
@@ -147,6 +171,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     library_demo.load(network, users)
     learning_services.load_toolkit()
     plan_demo.load(network, users)
+    survey_demo.load(network)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     coordinator = Client()

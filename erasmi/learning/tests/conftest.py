@@ -14,7 +14,9 @@ def toolkit(db):
 @pytest.fixture
 def german_only(db):
     """A published unit that exists only in German."""
-    unit = Unit.objects.create(slug="nur-deutsch", status=Status.PUBLISHED, original_language="de", factors=["trust"])
+    unit = Unit.objects.create(
+        slug="nur-deutsch", status=Status.PUBLISHED, original_language="de", factors=["exchange"]
+    )
     UnitTranslation.objects.create(
         unit=unit,
         language="de",

@@ -99,7 +99,7 @@ def test_an_editor_creates_a_draft_unit_once_and_publishes_it(client, toolkit, e
     settings = client.get("/de/toolkit/vertrauen/settings/").context["form"]
     client.post(
         "/de/toolkit/vertrauen/settings/",
-        {"status": "published", "position": "9", "factors": ["trust"], "version_token": settings.token},
+        {"status": "published", "position": "9", "factors": ["exchange"], "version_token": settings.token},
     )
     client.logout()
     assert "Vertrauen aufbauen" in client.get("/de/toolkit/").content.decode()

@@ -14,6 +14,7 @@ from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
 from erasmi.plans import demo as plan_demo
+from erasmi.surveys import demo as survey_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
 ACCOUNTS = [
@@ -112,6 +113,7 @@ class Command(BaseCommand):
         call_command("load_places", if_missing=True, stdout=self.stdout)  # towns and postcodes of its country
         cooperation_demo.load(network)
         plan_demo.load(network, users)
+        survey_demo.load(network)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
