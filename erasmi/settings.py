@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "erasmi.events",
     "erasmi.offers",
     "erasmi.api",
+    "erasmi.mailings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -224,6 +225,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Erasmi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The info mail: messages per second (0: as fast as the server takes them) and per SMTP connection.
+ERASMI_MAIL_RATE = env_int("MAIL_RATE", 0)
+ERASMI_MAIL_BATCH = env_int("MAIL_BATCH", 100)
 
 # Security. HTTPS=1 in production turns on the transport settings.
 HTTPS = env_bool("HTTPS", False)

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("networks/", include("erasmi.networks.urls")),
     path("networks/", include("erasmi.events.urls")),
     path("offers/", include("erasmi.offers.urls")),
+    path("", include("erasmi.mailings.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

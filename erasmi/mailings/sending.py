@@ -1,0 +1,232 @@
+"""Sending a mailing: each recipient exactly once, also when a worker is killed mid-send.
+
+Each recipient has a Delivery row. A sender claims a batch of pending rows (one conditional UPDATE:
+`select_for_update(skip_locked)` on PostgreSQL, `UPDATE … WHERE state='pending'` in SQLite's
+write-locked transaction), sends them over one SMTP connection, and marks each row sent with an UPDATE
+that only succeeds while the row is still its claim. Claims older than the task lease were left by a
+killed worker: they go back to pending and the next run sends them.
+
+The one window in which a crash could lose or double a mail is between the SMTP server accepting a
+message and our database recording it. We make it as small as SMTP allows: the message is transmitted
+up to (not including) the final "." that commits it at the server; then the row is marked sent
+(committed); then the "." goes out. A sender killed before the UPDATE leaves a row still claimed whose
+message the server never accepted (a session that ends without the "." is dropped), so the next run
+sends it once. Only a kill in the microseconds between the committed UPDATE and the "." leaving the
+socket loses that one message (it is recorded as sent): at most one per killed sender, never a duplicate.
+If the server then refuses the message, the row is corrected to failed.
+"""
+
+import datetime
+import logging
+import re
+import smtplib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.core.mail.message import sanitize_address
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from erasmi.core import mail
+from erasmi.core.tasks import Deadline
+from erasmi.mailings import composing
+from erasmi.mailings.models import Delivery, Mailing, Subscriber
+
+logger = logging.getLogger(__name__)
+
+SENT, LOST = "sent", "lost"
+
+
+@dataclass
+class Failure:
+    code: int
+    text: str
+
+    @property
+    def permanent(self) -> bool:
+        return 500 <= self.code < 600
+
+
+def message(mailing: Mailing, composed: composing.Composed, email: str, subscriber: Subscriber | None, *,
+            message_id: str | None = None, subject_prefix: str = "") -> EmailMultiAlternatives:
+    """The mail for one recipient: plain text with an HTML alternative, and the list headers (RFC 2369, 8058)."""
+    text, html = composed.personal(subscriber)
+    preferences, unsubscribe = composing.links(subscriber, composed.reader)
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "erasmi.invalid"
+    headers = {
+        "Content-Language": composed.language,
+        "List-Id": f"{mail.header_value(mailing.network.name)} <{mailing.network.slug}.{domain}>",
+        "Auto-Submitted": "auto-generated",
+    }
+    if message_id:
+        headers["Message-ID"] = message_id
+    if subscriber is not None:
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        headers["List-Help"] = f"<{preferences}>"
+    reply_to = [mailing.network.contact_email] if mailing.network.contact_email else None
+    result = EmailMultiAlternatives(
+        mail.subject_line(subject_prefix + composed.subject), text, None, [email], headers=headers, reply_to=reply_to
+    )
+    result.attach_alternative(html, "text/html")
+    return result
+
+
+_LINE_ENDS = re.compile(rb"\r\n|\n|\r")
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+class Sender:
+    """One connection to the mail server for a batch; SMTP is spoken here so the final "." waits for `commit`."""
+
+    def __init__(self):
+        self.backend = get_connection()
+        self.smtp = isinstance(self.backend, SMTPBackend)
+
+    def __enter__(self):
+        self.backend.open()
+        return self
+
+    def __exit__(self, *exc):
+        self.backend.close()
+
+    def send(self, email: EmailMultiAlternatives, commit: Callable[[], bool]) -> str | Failure:
+        if not self.smtp:  # console, file or memory backends (development, tests)
+            if not commit():
+                return LOST
+            self.backend.send_messages([email])
+            return SENT
+        server = self.backend.connection
+        encoding = email.encoding or settings.DEFAULT_CHARSET
+        sender = sanitize_address(email.from_email, encoding)
+        recipient = sanitize_address(email.to[0], encoding)
+        data = _LINE_ENDS.sub(b"\r\n", email.message().as_bytes(linesep="\r\n"))
+        data = _LEADING_DOT.sub(b"..", data)
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"
+        server.ehlo_or_helo_if_needed()
+        code, reply = server.mail(sender)
+        if code != 250:
+            return self._refused(code, reply)
+        code, reply = server.rcpt(recipient)
+        if code not in (250, 251):
+            return self._refused(code, reply)
+        code, reply = server.docmd("data")
+        if code != 354:
+            return self._refused(code, reply)
+        server.send(data)
+        if not commit():
+            # Someone else holds the row now: end the session without the "." so the server drops the message.
+            self.backend.close()
+            self.backend.open()
+            return LOST
+        server.send(b".\r\n")
+        code, reply = server.getreply()
+        if code != 250:
+            return Failure(code, reply.decode(errors="replace"))
+        return SENT
+
+    def _refused(self, code: int, reply: bytes) -> Failure:
+        try:
+            self.backend.connection.rset()
+        except smtplib.SMTPServerDisconnected:
+            self.backend.close()
+            self.backend.open()
+        return Failure(code, reply.decode(errors="replace"))
+
+
+def release_abandoned(mailing: Mailing) -> int:
+    """Claims older than the task lease were left by a killed sender; none of their messages reached the server."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.ERASMI_TASK_LEASE)
+    return Delivery.objects.filter(mailing=mailing, state=Delivery.State.CLAIMED, claimed_at__lt=cutoff).update(
+        state=Delivery.State.PENDING, claim=None, claimed_at=None
+    )
+
+
+def claim(mailing: Mailing, size: int) -> tuple[uuid.UUID, list[Delivery]]:
+    token = uuid.uuid4()
+    with transaction.atomic():
+        pending = Delivery.objects.filter(mailing=mailing, state=Delivery.State.PENDING).order_by("pk")
+        if connection.features.has_select_for_update_skip_locked:
+            ids = list(pending.select_for_update(skip_locked=True).values_list("pk", flat=True)[:size])
+        else:  # SQLite: the transaction holds the write lock, one UPDATE claims the rows
+            ids = pending.values("pk")[:size]
+        Delivery.objects.filter(pk__in=ids, state=Delivery.State.PENDING).update(
+            state=Delivery.State.CLAIMED, claim=token, claimed_at=timezone.now()
+        )
+    batch = list(Delivery.objects.filter(claim=token, state=Delivery.State.CLAIMED).select_related("subscriber"))
+    return token, batch
+
+
+def _record_failure(delivery: Delivery, failure: Failure) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(state=Delivery.State.FAILED, error=failure.text[:300])
+    if failure.permanent and delivery.subscriber_id:
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(
+            failures=F("failures") + 1, last_error=f"{failure.code} {failure.text}"[:300]
+        )
+        Subscriber.objects.filter(pk=delivery.subscriber_id, failures__gte=Subscriber.FAILURES_TO_PAUSE).update(
+            paused=True
+        )
+
+
+def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
+    """Send pending deliveries until none is left (True) or the deadline passed (False: more to do)."""
+    deadline = deadline or Deadline()
+    release_abandoned(mailing)
+    compose = composing.Cache(mailing)
+    rate, batch_size = settings.ERASMI_MAIL_RATE, settings.ERASMI_MAIL_BATCH
+    pace = time.monotonic()
+    while not deadline.passed():
+        token, batch = claim(mailing, batch_size)
+        if not batch:
+            break
+        try:
+            with Sender() as sender:
+                for delivery in batch:
+                    email = message(
+                        mailing,
+                        compose(delivery.language),
+                        delivery.email,
+                        delivery.subscriber,
+                        message_id=delivery.message_id,
+                    )
+
+                    def commit(delivery=delivery):
+                        return bool(
+                            Delivery.objects.filter(pk=delivery.pk, claim=token, state=Delivery.State.CLAIMED).update(
+                                state=Delivery.State.SENT, sent_at=timezone.now()
+                            )
+                        )
+
+                    outcome = sender.send(email, commit)
+                    if isinstance(outcome, Failure):
+                        _record_failure(delivery, outcome)
+                    elif outcome == SENT and delivery.subscriber_id and delivery.subscriber.failures:
+                        Subscriber.objects.filter(pk=delivery.subscriber_id).update(failures=0)
+                    if rate:
+                        pace = max(pace + 1 / rate, time.monotonic() - 1)
+                        time.sleep(max(0.0, pace - time.monotonic()))
+        finally:
+            # What this batch did not get to (the server went away) is free for the next run at once.
+            Delivery.objects.filter(claim=token, state=Delivery.State.CLAIMED).update(
+                state=Delivery.State.PENDING, claim=None, claimed_at=None
+            )
+    return finish(mailing)
+
+
+def finish(mailing: Mailing) -> bool:
+    """Mark the mailing sent when no delivery is left; False while some are pending."""
+    open_rows = Delivery.objects.filter(mailing=mailing, state__in=[Delivery.State.PENDING, Delivery.State.CLAIMED])
+    if open_rows.filter(state=Delivery.State.PENDING).exists():
+        return False
+    if not open_rows.exists():
+        Mailing.objects.filter(pk=mailing.pk, state=Mailing.State.SENDING).update(
+            state=Mailing.State.SENT, sent=timezone.now()
+        )
+    return True  # rows still claimed belong to another sender, which finishes them

@@ -1,0 +1,18 @@
+import pytest
+
+
+@pytest.fixture
+def refusing_smtp_server(smtp_server):
+    """The loopback SMTP server, refusing any address that starts with "bounce" (550, a permanent failure)."""
+    from aiosmtpd.handlers import Sink  # noqa: F401  (aiosmtpd is there)
+
+    inbox = smtp_server
+
+    async def handle_RCPT(server, session, envelope, address, rcpt_options):
+        if address.startswith("bounce"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    inbox.handle_RCPT = handle_RCPT
+    return inbox
