@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from erasmi.core import languages, mail
-from erasmi.mailings.models import Mailing, Subscriber
+from erasmi.mailings.models import Mailing
 
 PREFERENCES = "ERASMI-PREFERENCES-LINK"
 UNSUBSCRIBE = "ERASMI-UNSUBSCRIBE-LINK"
@@ -28,19 +28,18 @@ class Composed:
     language: str  # the language of the content
     reader: str  # the language of the frame (headings, footer) and of the fallback note
 
-    def personal(self, subscriber: Subscriber | None) -> tuple[str, str]:
-        """Text and HTML with the subscriber's own links."""
-        preferences, unsubscribe = links(subscriber, self.reader)
+    def personal(self, token: str | None) -> tuple[str, str]:
+        """Text and HTML with the subscriber's own links (their token; None for a test send)."""
+        preferences, unsubscribe = links(token, self.reader)
         text = self.text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
         html = self.html.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
         return text, html
 
 
-def links(subscriber: Subscriber | None, language: str) -> tuple[str, str]:
-    if subscriber is None:  # a test send to oneself
+def links(token: str | None, language: str) -> tuple[str, str]:
+    if token is None:  # a test send to oneself
         return settings.SITE_URL, settings.SITE_URL
     with translation.override(language):
-        token = subscriber.token
         return (
             settings.SITE_URL + reverse("mailings:preferences", args=[token]),
             settings.SITE_URL + reverse("mailings:unsubscribe", args=[token]),

@@ -8,12 +8,15 @@ from erasmi.core.once import OnceMixin
 from erasmi.mailings import segments
 from erasmi.mailings.models import Mailing, NewsItem, Subscriber
 
+
 def language_choices():
     return [(code, languages.name(code)) for code in languages.codes()]
+
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     language = forms.ChoiceField(label=_("Language of the mails"), choices=language_choices)
+
 
 class PreferencesForm(forms.ModelForm):
     language = forms.ChoiceField(label=_("Language of the mails"), choices=language_choices)
@@ -22,10 +25,12 @@ class PreferencesForm(forms.ModelForm):
         model = Subscriber
         fields = ["wants_info", "wants_digest", "language"]
 
+
 class NewsForm(OnceMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000)
+
 
 class VersionForm(forms.Form):
     """A mailing's subject and introduction in one language."""
@@ -34,6 +39,7 @@ class VersionForm(forms.Form):
     intro = forms.CharField(
         label=_("Introduction"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=20000
     )
+
 
 class MailingForm(OnceMixin, VersionForm):
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
@@ -57,6 +63,7 @@ class MailingForm(OnceMixin, VersionForm):
         self.initial.setdefault("language", languages.current())
         self.initial.setdefault("visibility", Mailing.Visibility.MEMBERS)
 
+
 class ScheduleForm(Html5Mixin, forms.Form):
     when = forms.DateTimeField(
         label=_("Send at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}), required=False
@@ -67,6 +74,7 @@ class ScheduleForm(Html5Mixin, forms.Form):
         if when and when < timezone.now():
             raise forms.ValidationError(_("Choose a time in the future."))
         return when
+
 
 class TestSendForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)

@@ -53,11 +53,21 @@ class Failure:
         return 500 <= self.code < 600
 
 
-def message(mailing: Mailing, composed: composing.Composed, email: str, subscriber: Subscriber | None, *,
-            message_id: str | None = None, subject_prefix: str = "") -> EmailMultiAlternatives:
-    """The mail for one recipient: plain text with an HTML alternative, and the list headers (RFC 2369, 8058)."""
-    text, html = composed.personal(subscriber)
-    preferences, unsubscribe = composing.links(subscriber, composed.reader)
+def message(
+    mailing: Mailing,
+    composed: composing.Composed,
+    email: str,
+    token: str | None,
+    *,
+    message_id: str | None = None,
+    subject_prefix: str = "",
+) -> EmailMultiAlternatives:
+    """The mail for one recipient: plain text with an HTML alternative, and the list headers (RFC 2369, 8058).
+
+    `token` is the subscriber's (their links); None for a test send, which has no list headers.
+    """
+    text, html = composed.personal(token)
+    preferences, unsubscribe = composing.links(token, composed.reader)
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "erasmi.invalid"
     headers = {
         "Content-Language": composed.language,
@@ -66,7 +76,7 @@ def message(mailing: Mailing, composed: composing.Composed, email: str, subscrib
     }
     if message_id:
         headers["Message-ID"] = message_id
-    if subscriber is not None:
+    if token is not None:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         headers["List-Help"] = f"<{preferences}>"
@@ -82,8 +92,54 @@ _LINE_ENDS = re.compile(rb"\r\n|\n|\r")
 _LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
+def wire_bytes(email: EmailMultiAlternatives) -> bytes:
+    """The message as SMTP's DATA carries it: CRLF lines, leading dots doubled, without the final "."."""
+    data = _LINE_ENDS.sub(b"\r\n", email.message().as_bytes(linesep="\r\n"))
+    data = _LEADING_DOT.sub(b"..", data)
+    return data if data.endswith(b"\r\n") else data + b"\r\n"
+
+
+class Template:
+    """A language's message on the wire, once; per recipient only the address, Message-ID and token change.
+
+    Building a MIME message costs milliseconds; replacing three placeholders costs microseconds. When the
+    placeholders did not survive intact (a body encoded as quoted-printable for its very long lines), each
+    recipient's message is built in full instead.
+    """
+
+    ADDRESS = "erasmi-recipient@placeholder.invalid"
+    MESSAGE_ID = "<erasmi-message-id@placeholder.invalid>"
+    TOKEN = "ERASMI-SUBSCRIBER-TOKEN"
+
+    def __init__(self, mailing: Mailing, composed: composing.Composed):
+        self.mailing, self.composed = mailing, composed
+        email = message(mailing, composed, self.ADDRESS, self.TOKEN, message_id=self.MESSAGE_ID)
+        self.data = wire_bytes(email)
+        text, html = composed.personal(self.TOKEN)
+        expected = text.count(self.TOKEN) + html.count(self.TOKEN) + 2  # and List-Unsubscribe, List-Help
+        self.fast = (
+            self.data.count(self.TOKEN.encode()) == expected
+            and self.data.count(self.MESSAGE_ID.encode()) == 1
+            and self.data.count(self.ADDRESS.encode()) == 1
+        )
+
+    def bytes_for(self, delivery: "Delivery", token: str) -> bytes:
+        if not self.fast:
+            email = message(self.mailing, self.composed, delivery.email, token, message_id=delivery.message_id)
+            return wire_bytes(email)
+        return (
+            self.data.replace(self.ADDRESS.encode(), delivery.email.encode(), 1)
+            .replace(self.MESSAGE_ID.encode(), delivery.message_id.encode(), 1)
+            .replace(self.TOKEN.encode(), token.encode())
+        )
+
+
 class Sender:
-    """One connection to the mail server for a batch; SMTP is spoken here so the final "." waits for `commit`."""
+    """One connection to the mail server for a batch; SMTP is spoken here so the final "." waits for `commit`.
+
+    With PIPELINING (RFC 2920, which Postfix and most servers offer) MAIL, RCPT and DATA go out together:
+    two round trips per message instead of four.
+    """
 
     def __init__(self):
         self.backend = get_connection()
@@ -91,40 +147,46 @@ class Sender:
 
     def __enter__(self):
         self.backend.open()
+        if self.smtp:
+            self.backend.connection.ehlo_or_helo_if_needed()
         return self
 
     def __exit__(self, *exc):
         self.backend.close()
 
-    def send(self, email: EmailMultiAlternatives, commit: Callable[[], bool]) -> str | Failure:
+    def send(
+        self,
+        recipient: str,
+        data: Callable[[], bytes],
+        email: Callable[[], EmailMultiAlternatives],
+        commit: Callable[[], bool],
+    ) -> str | Failure:
         if not self.smtp:  # console, file or memory backends (development, tests)
             if not commit():
                 return LOST
-            self.backend.send_messages([email])
+            self.backend.send_messages([email()])
             return SENT
         server = self.backend.connection
-        encoding = email.encoding or settings.DEFAULT_CHARSET
-        sender = sanitize_address(email.from_email, encoding)
-        recipient = sanitize_address(email.to[0], encoding)
-        data = _LINE_ENDS.sub(b"\r\n", email.message().as_bytes(linesep="\r\n"))
-        data = _LEADING_DOT.sub(b"..", data)
-        if not data.endswith(b"\r\n"):
-            data += b"\r\n"
-        server.ehlo_or_helo_if_needed()
-        code, reply = server.mail(sender)
-        if code != 250:
-            return self._refused(code, reply)
-        code, reply = server.rcpt(recipient)
-        if code not in (250, 251):
-            return self._refused(code, reply)
-        code, reply = server.docmd("data")
-        if code != 354:
-            return self._refused(code, reply)
-        server.send(data)
+        sender = sanitize_address(settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET)
+        recipient = sanitize_address(recipient, settings.DEFAULT_CHARSET)
+        if server.does_esmtp and server.has_extn("pipelining"):
+            server.send(f"MAIL FROM:<{_address(sender)}>\r\nRCPT TO:<{_address(recipient)}>\r\nDATA\r\n".encode())
+            replies = [server.getreply() for _ in range(3)]
+        else:
+            replies = [server.mail(sender)]
+            if replies[-1][0] == 250:
+                replies.append(server.rcpt(recipient))
+                if replies[-1][0] in (250, 251):
+                    replies.append(server.docmd("data"))
+        for (code, reply), expected in zip(replies, ((250,), (250, 251), (354,)), strict=False):
+            if code not in expected:
+                return self._refused(code, reply, in_data=len(replies) == 3 and replies[2][0] == 354)
+        if len(replies) < 3:
+            return self._refused(*replies[-1])
+        server.send(data())
         if not commit():
             # Someone else holds the row now: end the session without the "." so the server drops the message.
-            self.backend.close()
-            self.backend.open()
+            self._reconnect()
             return LOST
         server.send(b".\r\n")
         code, reply = server.getreply()
@@ -132,13 +194,26 @@ class Sender:
             return Failure(code, reply.decode(errors="replace"))
         return SENT
 
-    def _refused(self, code: int, reply: bytes) -> Failure:
-        try:
-            self.backend.connection.rset()
-        except smtplib.SMTPServerDisconnected:
-            self.backend.close()
-            self.backend.open()
+    def _reconnect(self) -> None:
+        self.backend.close()
+        self.backend.open()
+        self.backend.connection.ehlo_or_helo_if_needed()
+
+    def _refused(self, code: int, reply: bytes, in_data: bool = False) -> Failure:
+        if in_data:  # pipelined: the server waits for a message we do not send
+            self._reconnect()
+        else:
+            try:
+                self.backend.connection.rset()
+            except smtplib.SMTPServerDisconnected:
+                self._reconnect()
         return Failure(code, reply.decode(errors="replace"))
+
+
+def _address(sanitized: str) -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(sanitized)[1]
 
 
 def release_abandoned(mailing: Mailing) -> int:
@@ -180,31 +255,33 @@ def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
     deadline = deadline or Deadline()
     release_abandoned(mailing)
     compose = composing.Cache(mailing)
+    templates: dict[str, Template] = {}
     rate, batch_size = settings.ERASMI_MAIL_RATE, settings.ERASMI_MAIL_BATCH
     pace = time.monotonic()
     while not deadline.passed():
-        token, batch = claim(mailing, batch_size)
+        claim_id, batch = claim(mailing, batch_size)
         if not batch:
             break
         try:
             with Sender() as sender:
                 for delivery in batch:
-                    email = message(
-                        mailing,
-                        compose(delivery.language),
+                    if delivery.language not in templates:
+                        templates[delivery.language] = Template(mailing, compose(delivery.language))
+                    template = templates[delivery.language]
+                    own = delivery.subscriber.token if delivery.subscriber_id else None
+
+                    def commit(delivery=delivery, claim_id=claim_id):
+                        mine = Delivery.objects.filter(pk=delivery.pk, claim=claim_id, state=Delivery.State.CLAIMED)
+                        return bool(mine.update(state=Delivery.State.SENT, sent_at=timezone.now()))
+
+                    outcome = sender.send(
                         delivery.email,
-                        delivery.subscriber,
-                        message_id=delivery.message_id,
+                        lambda delivery=delivery, template=template, own=own: template.bytes_for(delivery, own),
+                        lambda delivery=delivery, template=template, own=own: message(
+                            mailing, template.composed, delivery.email, own, message_id=delivery.message_id
+                        ),
+                        commit,
                     )
-
-                    def commit(delivery=delivery):
-                        return bool(
-                            Delivery.objects.filter(pk=delivery.pk, claim=token, state=Delivery.State.CLAIMED).update(
-                                state=Delivery.State.SENT, sent_at=timezone.now()
-                            )
-                        )
-
-                    outcome = sender.send(email, commit)
                     if isinstance(outcome, Failure):
                         _record_failure(delivery, outcome)
                     elif outcome == SENT and delivery.subscriber_id and delivery.subscriber.failures:
@@ -214,7 +291,7 @@ def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
                         time.sleep(max(0.0, pace - time.monotonic()))
         finally:
             # What this batch did not get to (the server went away) is free for the next run at once.
-            Delivery.objects.filter(claim=token, state=Delivery.State.CLAIMED).update(
+            Delivery.objects.filter(claim=claim_id, state=Delivery.State.CLAIMED).update(
                 state=Delivery.State.PENDING, claim=None, claimed_at=None
             )
     return finish(mailing)

@@ -87,9 +87,9 @@ def start(mailing: Mailing) -> int:
     The state changes in one conditional UPDATE, so a double click or two schedulers start a mailing once.
     """
     with transaction.atomic():
-        if not Mailing.objects.filter(
-            pk=mailing.pk, state__in=[Mailing.State.DRAFT, Mailing.State.SCHEDULED]
-        ).update(state=Mailing.State.SENDING):
+        if not Mailing.objects.filter(pk=mailing.pk, state__in=[Mailing.State.DRAFT, Mailing.State.SCHEDULED]).update(
+            state=Mailing.State.SENDING
+        ):
             return 0
         mailing.refresh_from_db()
         mailing.meetings = composing.meetings_for(mailing)

@@ -232,9 +232,7 @@ def mailing_detail(request, slug, pk):
     network = _network(request, slug, "mailing.compose")
     mailing = _mailing(network, pk)
     versions = {v.language: v for v in mailing.versions.all()}
-    counts = dict(
-        Delivery.objects.filter(mailing=mailing).values_list("state").annotate(n=Count("pk")).order_by()
-    )
+    counts = dict(Delivery.objects.filter(mailing=mailing).values_list("state").annotate(n=Count("pk")).order_by())
     failures = Delivery.objects.filter(mailing=mailing, state=Delivery.State.FAILED).order_by("email")[:100]
     return render(
         request,
@@ -291,7 +289,7 @@ def mailing_preview(request, slug, pk, language):
     if language not in languages.codes():
         raise Http404
     composed = composing.compose(mailing, language)
-    text, html = composed.personal(None)
+    _text, html = composed.personal(None)
     return HttpResponse(html)
 
 
