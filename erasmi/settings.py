@@ -225,9 +225,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Erasmi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The info mail: messages per second (0: as fast as the server takes them) and per SMTP connection.
+# The info mail: messages per second in all (0: as fast as the server takes them), messages per SMTP
+# connection, and connections used side by side by one worker.
 ERASMI_MAIL_RATE = env_int("MAIL_RATE", 0)
 ERASMI_MAIL_BATCH = env_int("MAIL_BATCH", 100)
+ERASMI_MAIL_CONNECTIONS = env_int("MAIL_CONNECTIONS", 4)
 
 # Security. HTTPS=1 in production turns on the transport settings.
 HTTPS = env_bool("HTTPS", False)

@@ -20,9 +20,11 @@ import datetime
 import logging
 import re
 import smtplib
+import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -251,23 +253,57 @@ def _record_failure(delivery: Delivery, failure: Failure) -> None:
 
 
 def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
-    """Send pending deliveries until none is left (True) or the deadline passed (False: more to do)."""
+    """Send pending deliveries until none is left (True) or the deadline passed (False: more to do).
+
+    ERASMI_MAIL_CONNECTIONS senders work side by side, each with its own SMTP and database connection and
+    its own claims: while one waits for the server's reply, another sends.
+    """
     deadline = deadline or Deadline()
     release_abandoned(mailing)
-    compose = composing.Cache(mailing)
-    templates: dict[str, Template] = {}
-    rate, batch_size = settings.ERASMI_MAIL_RATE, settings.ERASMI_MAIL_BATCH
+    templates = Templates(mailing)
+    senders = max(1, settings.ERASMI_MAIL_CONNECTIONS)
+    if senders == 1:
+        _send_batches(mailing, deadline, templates, settings.ERASMI_MAIL_RATE)
+    else:
+        with ThreadPoolExecutor(senders) as pool:
+            rate = settings.ERASMI_MAIL_RATE / senders
+            args = (_send_batches, mailing, deadline, templates, rate)
+            futures = [pool.submit(_in_thread, *args) for _ in range(senders)]
+            for future in futures:
+                future.result()
+    return finish(mailing)
+
+
+def _in_thread(function, *args):
+    try:
+        return function(*args)
+    finally:
+        connection.close()
+
+
+class Templates:
+    """The message per reader language, built once per send and shared by its senders."""
+
+    def __init__(self, mailing: Mailing):
+        self.mailing, self.compose, self.built, self.lock = mailing, composing.Cache(mailing), {}, threading.Lock()
+
+    def __call__(self, language: str) -> Template:
+        with self.lock:
+            if language not in self.built:
+                self.built[language] = Template(self.mailing, self.compose(language))
+            return self.built[language]
+
+
+def _send_batches(mailing: Mailing, deadline: Deadline, templates: Templates, rate: float) -> None:
     pace = time.monotonic()
     while not deadline.passed():
-        claim_id, batch = claim(mailing, batch_size)
+        claim_id, batch = claim(mailing, settings.ERASMI_MAIL_BATCH)
         if not batch:
             break
         try:
             with Sender() as sender:
                 for delivery in batch:
-                    if delivery.language not in templates:
-                        templates[delivery.language] = Template(mailing, compose(delivery.language))
-                    template = templates[delivery.language]
+                    template = templates(delivery.language)
                     own = delivery.subscriber.token if delivery.subscriber_id else None
 
                     def commit(delivery=delivery, claim_id=claim_id):
@@ -294,7 +330,6 @@ def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
             Delivery.objects.filter(claim=claim_id, state=Delivery.State.CLAIMED).update(
                 state=Delivery.State.PENDING, claim=None, claimed_at=None
             )
-    return finish(mailing)
 
 
 def finish(mailing: Mailing) -> bool:

@@ -16,3 +16,9 @@ def refusing_smtp_server(smtp_server):
 
     inbox.handle_RCPT = handle_RCPT
     return inbox
+
+
+@pytest.fixture(autouse=True)
+def _one_sender(settings):
+    """In-process sends use the test's database connection (its transaction); workers in subprocesses use 4."""
+    settings.ERASMI_MAIL_CONNECTIONS = 1
