@@ -107,14 +107,22 @@ def context(mailing: Mailing, reader: str) -> dict:
         "language": language,
         "reader": reader,
         "fallback": language != reader,
-        "language_name": languages.name_in_words(language),
-        "reader_language_name": languages.name_in_words(reader),
+        "language_name": _in_sentence(languages.name_in_words(language), reader),
+        "reader_language_name": _in_sentence(languages.name_in_words(reader), reader),
         "archive_url": settings.SITE_URL
         + reverse("mailings:archived", kwargs={"slug": mailing.network.slug, "pk": mailing.pk}),
         "site_url": settings.SITE_URL,
         "preferences_url": PREFERENCES,
         "unsubscribe_url": UNSUBSCRIBE,
     }
+
+
+# Languages whose writers put language names in lower case inside a sentence ("in italiano", "på dansk").
+_LOWER_CASE_NAMES = {"it", "da", "es", "fr", "pt", "sv", "nb", "pl", "ru", "uk"}
+
+
+def _in_sentence(name: str, reader: str) -> str:
+    return name[:1].lower() + name[1:] if reader in _LOWER_CASE_NAMES else name
 
 
 def compose(mailing: Mailing, reader: str) -> Composed:
