@@ -43,6 +43,10 @@ MAIL_FAILED = (OSError, smtplib.SMTPException)
 # sandbox without scripts, forms or anything from elsewhere, framed by our own page only.
 PREVIEW_POLICY = {
     "default-src": [NONE],
+    "script-src": [NONE],
+    "font-src": [NONE],
+    "connect-src": [NONE],
+    "base-uri": [NONE],
     "style-src": [UNSAFE_INLINE],
     "img-src": ["data:"],
     "form-action": [NONE],
