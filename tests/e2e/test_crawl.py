@@ -6,7 +6,16 @@ import pytest
 from tests.e2e.conftest import make_user, sign_in
 
 LANGUAGES = ["de", "en", "tr", "it", "da"]
-PUBLIC = ["", "compendium/", "offers/", "networks/", "networks/demostadt/", "accounts/login/", "accounts/signup/"]
+PUBLIC = [
+    "",
+    "compendium/",
+    "offers/",
+    "networks/",
+    "networks/demostadt/",
+    "accounts/login/",
+    "accounts/signup/",
+    "networks/demostadt/mail/",
+]
 
 
 def _internal(network, event, membership, someone):
@@ -34,12 +43,16 @@ def _internal(network, event, membership, someone):
         "offers/districts/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "networks/demostadt/mail/",
+        "networks/demostadt/mail/new/",
+        f"networks/demostadt/mail/{network.mailings.order_by('pk').last().pk}/?preview=de",
     ]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_server, demo, width):
     from erasmi.events.models import Event
+    from erasmi.mailings import demo as mailing_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
@@ -49,6 +62,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     network = network_demo.load({"coordinator": coordinator, "member": member})
     offer_vocabulary.load(Category, TargetGroup)
     offer_demo.load(network)
+    mailing_demo.load(network, {"coordinator": coordinator, "member": member})
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     membership = network.memberships.first()
     someone = network.roles.exclude(kind="coordinator").first().person

@@ -43,6 +43,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "networks/demostadt/"),
         (public, "accounts/login/"),
         (public, "accounts/signup/"),
+        (public, "networks/demostadt/mail/"),
+        (public, "networks/demostadt/mail/archive/"),
     ]
     for path in [
         "",
@@ -74,6 +76,10 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "offers/report/demostadt/",
         "compendium/submit/",
         "accounts/me/",
+        "networks/demostadt/mail/",
+        "networks/demostadt/mail/new/",
+        "networks/demostadt/mail/news/new/",
+        f"networks/demostadt/mail/{network.mailings.order_by('pk').last().pk}/",
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -82,6 +88,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
 def test_no_english_interface_sentence_on_a_page_in_another_language(db, settings, language):
     from erasmi.events.models import Event
+    from erasmi.mailings import demo as mailing_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
 
@@ -89,6 +96,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     users = {name: User.objects.create_user(f"{name}@example.org", "x") for name in ("coordinator", "member")}
     network = network_demo.load(users)
     offer_demo.load(network)
+    mailing_demo.load(network, users)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     coordinator = Client()
     coordinator.force_login(users["coordinator"])

@@ -53,7 +53,9 @@ def test_the_preferences_page_from_a_mail_changes_language_and_mails_without_sig
     assert client.get(reverse("mailings:preferences", args=[own.token + "x"])).status_code == 404
 
 
-def test_a_coordinator_writes_news_composes_previews_tests_and_schedules(client, smtp_server, erfurt_network, coordinator):
+def test_a_coordinator_writes_news_composes_previews_tests_and_schedules(
+    client, smtp_server, erfurt_network, coordinator
+):
     client.force_login(coordinator)
     client.post(_url("news_new", erfurt_network), {"language": "de", "title": "Neue Kurse", "body": "Ab März."})
     item = NewsItem.objects.get()
@@ -72,7 +74,9 @@ def test_a_coordinator_writes_news_composes_previews_tests_and_schedules(client,
     )
     draft = Mailing.objects.get()
     assert response.url == _url("mailing", erfurt_network, draft.pk)
-    client.post(_url("version", erfurt_network, draft.pk, "tr"), {"subject": "Mart bülteni", "intro": "Sevgili üyeler,"})
+    client.post(
+        _url("version", erfurt_network, draft.pk, "tr"), {"subject": "Mart bülteni", "intro": "Sevgili üyeler,"}
+    )
     assert MailingVersion.objects.get(mailing=draft, language="tr").state == TranslationState.TRANSLATED
 
     preview = client.get(_url("preview", erfurt_network, draft.pk, "tr"))

@@ -8,6 +8,7 @@ from erasmi.compendium import demo, services
 from erasmi.compendium.importers import read_file
 from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
+from erasmi.mailings import demo as mailing_demo
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
@@ -98,6 +99,7 @@ class Command(BaseCommand):
             users[email.split("@")[0]] = user
         network = network_demo.load(users)
         offers = offer_demo.load(network)
+        mailing_demo.load(network, users)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))
