@@ -372,8 +372,11 @@ def preferences(request, token):
         else:
             form = PreferencesForm(request.POST, instance=subscriber)
             if form.is_valid():
-                if form.has_changed():
-                    form.save()
+                if form.has_changed() or subscriber.paused:
+                    # Its owner is reading: the address works again.
+                    choices = form.save(commit=False)
+                    choices.paused, choices.failures = False, 0
+                    choices.save()
                 messages.success(request, _("Your choices were saved."))
             else:
                 return render(request, "mailings/preferences.html", {"subscriber": subscriber, "form": form})

@@ -124,3 +124,24 @@ def test_a_mailing_is_started_once_however_often_send_is_pressed(smtp_server, er
     assert sending.send(item)
     assert sending.send(item)
     assert len(smtp_server.messages) == 1
+
+
+def test_the_calendar_digest_has_the_next_two_months_public_meetings_in_every_language(smtp_server, erfurt_network):
+    from django.utils import timezone
+
+    from erasmi.networks.tests.factories import make_event
+
+    make_event(erfurt_network, title="Netzwerktreffen", visibility="public", days=20)
+    make_event(erfurt_network, title="Internes Treffen", visibility="members", days=21)
+    make_event(erfurt_network, title="Viel später", visibility="public", days=90)
+    subscriber(erfurt_network, "jan@example.org", "de")
+    subscriber(erfurt_network, "ayse@example.org", "tr")
+    subscriber(erfurt_network, "no-digest@example.org", "de", wants_digest=False)
+    digest = services.compose_digest(erfurt_network, timezone.now())
+    assert sorted(digest.versions.values_list("language", flat=True)) == ["da", "de", "en", "it", "tr"]
+    assert sending.send(digest)
+    received = _by_address(smtp_server)
+    assert sorted(received) == ["ayse@example.org", "jan@example.org"]
+    text = received["ayse@example.org"].get_body(preferencelist=("plain",)).get_content()
+    assert "Netzwerktreffen" in text and "Internes Treffen" not in text and "Viel später" not in text
+    assert received["ayse@example.org"]["Subject"].strip().startswith("Network erfurt toplantıları:")
