@@ -22,3 +22,16 @@ def refusing_smtp_server(smtp_server):
 def _one_sender(settings):
     """In-process sends use the test's database connection (its transaction); workers in subprocesses use 4."""
     settings.ERASMI_MAIL_CONNECTIONS = 1
+
+
+@pytest.fixture
+def pipelining_smtp_server(refusing_smtp_server):
+    """The loopback server offering PIPELINING (RFC 2920), as Postfix does; still refusing "bounce…" addresses."""
+    inbox = refusing_smtp_server
+
+    async def handle_EHLO(server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [responses[0], "250-PIPELINING", *responses[1:]]
+
+    inbox.handle_EHLO = handle_EHLO
+    return inbox

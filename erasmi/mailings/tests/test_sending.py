@@ -145,3 +145,19 @@ def test_the_calendar_digest_has_the_next_two_months_public_meetings_in_every_la
     text = received["ayse@example.org"].get_body(preferencelist=("plain",)).get_content()
     assert "Netzwerktreffen" in text and "Internes Treffen" not in text and "Viel später" not in text
     assert received["ayse@example.org"]["Subject"].strip().startswith("Network erfurt toplantıları:")
+
+
+def test_with_pipelining_each_subscriber_gets_one_mail_and_a_refused_address_is_recorded(
+    pipelining_smtp_server, erfurt_network, settings
+):
+    import smtplib
+
+    with smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT) as probe:
+        probe.ehlo()
+        assert probe.has_extn("pipelining")
+    for n in range(5):
+        subscriber(erfurt_network, f"person{n}@example.org")
+    subscriber(erfurt_network, "bounce@example.org")
+    _send(mailing(erfurt_network))
+    assert sorted(m["to"][0] for m in pipelining_smtp_server.messages) == [f"person{n}@example.org" for n in range(5)]
+    assert Delivery.objects.get(email="bounce@example.org").state == Delivery.State.FAILED

@@ -146,3 +146,12 @@ def test_the_archive_page_makes_the_same_queries_however_many_mails(client, erfu
         Mailing.objects.filter(pk=sent.pk).update(state="sent", sent=timezone.now(), visibility="public")
     with django_assert_num_queries(3):
         client.get(_url("archive", erfurt_network))
+
+
+def test_a_version_saved_unchanged_changes_nothing(client, erfurt_network, coordinator):
+    client.force_login(coordinator)
+    draft = mailing(erfurt_network, versions=[("de", "Infomail", "Hallo"), ("tr", "Bülten", "Merhaba")])
+    MailingVersion.objects.filter(mailing=draft, language="tr").update(state=TranslationState.OUTDATED)
+    for language, subject, intro in [("de", "Infomail", "Hallo"), ("tr", "Bülten", "Merhaba")]:
+        client.post(_url("version", erfurt_network, draft.pk, language), {"subject": subject, "intro": intro})
+    assert dict(draft.versions.values_list("language", "state")) == {"de": "original", "tr": "outdated"}
