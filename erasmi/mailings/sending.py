@@ -260,7 +260,7 @@ def send(mailing: Mailing, deadline: Deadline | None = None) -> bool:
     """
     deadline = deadline or Deadline()
     release_abandoned(mailing)
-    templates = Templates(mailing)
+    templates = _templates_for(mailing)
     senders = max(1, settings.ERASMI_MAIL_CONNECTIONS)
     if senders == 1:
         _send_batches(mailing, deadline, templates, settings.ERASMI_MAIL_RATE)
@@ -279,6 +279,19 @@ def _in_thread(function, *args):
         return function(*args)
     finally:
         connection.close()
+
+
+_built: dict[tuple, "Templates"] = {}
+
+
+def _templates_for(mailing: Mailing) -> "Templates":
+    """The follow-up tasks of a send, run by the same worker process, reuse its messages (fixed once it started)."""
+    key = (mailing.pk, mailing.created)
+    if key not in _built:
+        for old in list(_built)[:-3]:
+            del _built[old]
+        _built[key] = Templates(mailing)
+    return _built[key]
 
 
 class Templates:
