@@ -60,6 +60,15 @@ def peak_memory_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (on a busy machine, what it would need of an idle core)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def prepare():
     import django
 
@@ -129,11 +138,13 @@ def main() -> int:
     time.sleep(8)  # the worker's start-up (imports) is not part of a send
     clicked = time.monotonic()
     services.start(mailing)
-    peak = 0
+    peak, cpu_before = 0, cpu_seconds(worker.pid)
     while count.value < SUBSCRIBERS and time.monotonic() - clicked < 600 and worker.poll() is None:
         peak = max(peak, peak_memory_kb(worker.pid))
         time.sleep(0.2)
     peak = max(peak, peak_memory_kb(worker.pid))
+    cpu = cpu_seconds(worker.pid) - cpu_before
+    load = os.getloadavg()[0]
     worker.terminate()
     worker.wait(30)
     server.terminate()
@@ -147,11 +158,15 @@ def main() -> int:
         "messages_per_second": round(rate, 1),
         "send_to_last_message_s": round(to_last, 1),
         "worker_peak_memory_mb": round(peak / 1024, 1),
+        "worker_cpu_s": round(cpu, 1),
+        "messages_per_worker_cpu_second": round(sent / cpu, 1) if cpu else None,
+        "load_average": round(load, 1),
         "batch": settings.ERASMI_MAIL_BATCH,
     }
     print(
         f"info mail ({vendor}): {sent:,} of {SUBSCRIBERS:,} messages, {rate:,.0f}/s, "
-        f"send to last message {to_last:.1f} s, worker peak memory {peak / 1024:.0f} MB"
+        f"send to last message {to_last:.1f} s, worker peak memory {peak / 1024:.0f} MB, "
+        f"worker CPU {cpu:.1f} s ({sent / cpu if cpu else 0:,.0f} messages per CPU second), load {load:.1f}"
     )
     (ROOT / "var").mkdir(exist_ok=True)
     (ROOT / "var" / f"bench-mailings-{vendor}.json").write_text(json.dumps(result, indent=2))
