@@ -6,6 +6,7 @@ app_name = "mailings"
 urlpatterns = [
     path("networks/<slug:slug>/mail/", views.index, name="index"),
     path("networks/<slug:slug>/mail/subscribe/", views.subscribe, name="subscribe"),
+    path("networks/<slug:slug>/mail/editors/", views.editors, name="editors"),
     path("networks/<slug:slug>/mail/archive/", views.archive, name="archive"),
     path("networks/<slug:slug>/mail/archive/<id:pk>/", views.archived, name="archived"),
     path("networks/<slug:slug>/mail/news/new/", views.news_new, name="news_new"),

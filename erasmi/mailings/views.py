@@ -29,6 +29,7 @@ from erasmi.mailings.forms import (
 )
 from erasmi.mailings.models import (
     Delivery,
+    MailEditor,
     Mailing,
     MailingVersion,
     NewsItem,
@@ -36,7 +37,7 @@ from erasmi.mailings.models import (
     Subscriber,
     TranslationState,
 )
-from erasmi.networks.models import Network
+from erasmi.networks.models import Network, Role
 
 MAIL_FAILED = (OSError, smtplib.SMTPException)
 # The mail's HTML has inline styles (mail programs need them); its preview page alone allows them, in a
@@ -100,7 +101,29 @@ def index(request, slug):
             paused=Count("pk", filter=Q(state=Subscriber.State.CONFIRMED, paused=True)),
         )
         context["paused"] = Subscriber.objects.filter(network=network, paused=True).order_by("email")[:50]
+    if permissions.can(request.user, "network.manage", network):
+        context["editors"] = MailEditor.objects.filter(network=network).select_related("person")
+        allowed = {e.person_id for e in context["editors"]}
+        roles = Role.objects.active().filter(network=network, kind=Role.Kind.MEMBER).select_related("person", "record")
+        context["candidates"] = sorted(
+            (r for r in roles if r.person_id not in allowed), key=lambda r: str(r.entry).lower()
+        )
     return render(request, "mailings/index.html", context)
+
+
+@login_required
+@require_POST
+def editors(request, slug):
+    """A coordinator allows a member to write news and compose and send the network's mails, or no longer."""
+    network = _network(request, slug, "network.manage")
+    role = get_object_or_404(Role.objects.active(), network=network, pk=request.POST.get("role"))
+    if request.POST.get("action") == "remove":
+        MailEditor.objects.filter(network=network, person=role.person).delete()
+        messages.success(request, _("%(name)s no longer writes the network's mails.") % {"name": role.entry})
+    else:
+        MailEditor.objects.get_or_create(network=network, person=role.person)
+        messages.success(request, _("%(name)s may now write and send the network's mails.") % {"name": role.entry})
+    return redirect("mailings:index", slug=slug)
 
 
 @require_POST

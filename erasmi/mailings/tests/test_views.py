@@ -155,3 +155,16 @@ def test_a_version_saved_unchanged_changes_nothing(client, erfurt_network, coord
     for language, subject, intro in [("de", "Infomail", "Hallo"), ("tr", "Bülten", "Merhaba")]:
         client.post(_url("version", erfurt_network, draft.pk, language), {"subject": subject, "intro": intro})
     assert dict(draft.versions.values_list("language", "state")) == {"de": "original", "tr": "outdated"}
+
+
+def test_a_coordinator_allows_a_member_to_compose(client, erfurt_network, coordinator, member):
+    from erasmi.networks.models import Role
+
+    client.force_login(member)
+    assert client.get(_url("mailing_new", erfurt_network)).status_code == 404
+    client.force_login(coordinator)
+    role = Role.objects.get(network=erfurt_network, person__user=member)
+    client.post(_url("editors", erfurt_network), {"role": role.pk})
+    client.force_login(member)
+    assert client.get(_url("mailing_new", erfurt_network)).status_code == 200
+    assert client.post(_url("editors", erfurt_network), {"role": role.pk, "action": "remove"}).status_code == 404
