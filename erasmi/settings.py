@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "erasmi.cooperation",
     "erasmi.plans",
     "erasmi.surveys",
+    "erasmi.mailings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -232,6 +233,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 600)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Erasmi <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The info mail: messages per second in all (0: as fast as the server takes them), messages per SMTP
+# connection, and connections used side by side by one worker.
+ERASMI_MAIL_RATE = env_int("MAIL_RATE", 0)
+ERASMI_MAIL_BATCH = env_int("MAIL_BATCH", 100)
+ERASMI_MAIL_CONNECTIONS = env_int("MAIL_CONNECTIONS", 4)
 
 # Security. HTTPS=1 in production turns on the transport settings.
 HTTPS = env_bool("HTTPS", False)

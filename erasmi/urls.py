@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("networks/", include("erasmi.plans.urls")),
     path("networks/", include("erasmi.surveys.urls")),
     path("surveys/", include((public_survey_urlpatterns, "surveys_public"))),
+    path("", include("erasmi.mailings.urls")),
     path("accounts/", include("erasmi.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("erasmi.notifications.urls")),

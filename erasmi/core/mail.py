@@ -36,3 +36,17 @@ def send_many(mails: list[tuple[str, str, list[str]]], *, sender: str | None = N
         return 0
     with get_connection() as connection:
         return connection.send_messages(messages)
+
+
+def html_text(text: str) -> str:
+    """User text for an HTML mail: escaped, control characters gone, paragraphs and line breaks kept."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    paragraphs = [p for p in re.split(r"\n\s*\n", body_text(text).strip()) if p.strip()]
+    return mark_safe("".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs))  # noqa: S308
+
+
+def header_value(text: str) -> str:
+    """A header built from user text (a list's name): one line, no control characters."""
+    return subject_line(text, limit=900)

@@ -25,6 +25,7 @@ PUBLIC = [
     "toolkit/methods/",
     "toolkit/methods/panel-discussion/",
     "toolkit/progress/",
+    "networks/demostadt/mail/",
 ]
 
 
@@ -106,6 +107,9 @@ def _survey_paths(network):
         f"{base}{survey.pk}/results/",
         f"{base}{survey.pk}/questions/{question.pk}/",
         f"{base}{survey.pk}/translations/en/",
+        "networks/demostadt/mail/",
+        "networks/demostadt/mail/new/",
+        f"networks/demostadt/mail/{network.mailings.order_by('pk').last().pk}/?preview=de",
     ]
 
 
@@ -115,6 +119,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     from erasmi.events.models import Event
     from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
+    from erasmi.mailings import demo as mailing_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.offers import vocabulary as offer_vocabulary
@@ -130,6 +135,7 @@ def test_pages_fit_and_the_console_stays_clean_in_every_language(browser, live_s
     learning_services.load_toolkit()
     plan_demo.load(network, {"coordinator": coordinator})
     survey_demo.load(network)
+    mailing_demo.load(network, {"coordinator": coordinator, "member": member})
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     membership = network.memberships.first()

@@ -83,6 +83,8 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         (public, "toolkit/methods/"),
         (public, "toolkit/methods/world-cafe/"),
         (public, "toolkit/progress/"),
+        (public, "networks/demostadt/mail/"),
+        (public, "networks/demostadt/mail/archive/"),
     ]
     for path in [
         "",
@@ -124,6 +126,10 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "toolkit/working-groups/exercise/",
         *_plan_paths(network),
         *_survey_paths(network),
+        "networks/demostadt/mail/",
+        "networks/demostadt/mail/new/",
+        "networks/demostadt/mail/news/new/",
+        f"networks/demostadt/mail/{network.mailings.order_by('pk').last().pk}/",
     ]:
         paths.append((coordinator_client, path))
     return paths
@@ -159,6 +165,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     from erasmi.events.models import Event
     from erasmi.learning import services as learning_services
     from erasmi.library import demo as library_demo
+    from erasmi.mailings import demo as mailing_demo
     from erasmi.networks import demo as network_demo
     from erasmi.offers import demo as offer_demo
     from erasmi.plans import demo as plan_demo
@@ -172,6 +179,7 @@ def test_no_english_interface_sentence_on_a_page_in_another_language(db, setting
     learning_services.load_toolkit()
     plan_demo.load(network, users)
     survey_demo.load(network)
+    mailing_demo.load(network, users)
     event = Event.objects.filter(network=network, working_group__isnull=True).first()
     cooperation_demo.load(network)  # after choosing the event: it adds a past meeting
     coordinator = Client()

@@ -10,6 +10,7 @@ from erasmi.compendium.models import Practice
 from erasmi.compendium.seeds import ERFURT_DE, ERFURT_TR
 from erasmi.cooperation import demo as cooperation_demo
 from erasmi.library import demo as library_demo
+from erasmi.mailings import demo as mailing_demo
 from erasmi.networks import demo as network_demo
 from erasmi.networks.models import Network
 from erasmi.offers import demo as offer_demo
@@ -114,6 +115,7 @@ class Command(BaseCommand):
         cooperation_demo.load(network)
         plan_demo.load(network, users)
         survey_demo.load(network)
+        mailing_demo.load(network, users)
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
