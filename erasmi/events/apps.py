@@ -11,10 +11,12 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from erasmi.events import rules  # noqa: F401  (registers the permission rules)
-        from erasmi.events.models import Event, events_changed
+        from erasmi.events.models import Event, events_changed, network_changed
+        from erasmi.networks.models import Network
 
         post_save.connect(events_changed, sender=Event, dispatch_uid="events-changed-save")
         post_delete.connect(events_changed, sender=Event, dispatch_uid="events-changed-delete")
+        post_save.connect(network_changed, sender=Network, dispatch_uid="events-network-changed")
 
         from erasmi.events import start
         from erasmi.events.models import Registration

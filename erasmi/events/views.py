@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from erasmi.core import once, params, permissions
+from erasmi.core import once, pagecache, params, permissions
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.events import exports, ical, services
@@ -71,7 +71,8 @@ def _calendar(request, network, group=None):
 
 
 def network_calendar(request, slug):
-    return _calendar(request, _network(request, slug))
+    network = _network(request, slug)
+    return pagecache.cached(request, [f"events:{network.pk}"], lambda: _calendar(request, network))
 
 
 @login_required

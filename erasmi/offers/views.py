@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from erasmi.core import languages, once, params, permissions
+from erasmi.core import languages, once, pagecache, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import csv_response
@@ -22,6 +22,7 @@ from erasmi.offers.models import (
     Category,
     Offer,
     TargetGroup,
+    VERSION_KEY,
     can_add_offer,
     memberships_adding_for,
     offered_languages,
@@ -51,6 +52,7 @@ def _features(offers, language) -> dict:
     }
 
 
+@pagecache.cached_page(VERSION_KEY)
 def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
@@ -74,6 +76,7 @@ def offer_list(request):
     )
 
 
+@pagecache.cached_page(VERSION_KEY)
 def offer_detail(request, pk):
     offer = get_object_or_404(
         Offer.objects.select_related("organisation", "category").prefetch_related("target_groups"), pk=pk
