@@ -18,11 +18,11 @@ from erasmi.networks.views import _network
 from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
 from erasmi.offers.models import (
+    VERSION_KEY,
     Area,
     Category,
     Offer,
     TargetGroup,
-    VERSION_KEY,
     can_add_offer,
     memberships_adding_for,
     offered_languages,
