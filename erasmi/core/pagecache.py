@@ -11,6 +11,7 @@ response as usual. Visitors with a session or a pending message get the page bui
 """
 
 import hashlib
+import zlib
 from collections.abc import Callable
 from functools import wraps
 
@@ -56,7 +57,7 @@ def cached(request: HttpRequest, versions: list[str], build: Callable[[], HttpRe
     hit = cache.get(key)
     if hit is not None:
         status, headers, body = hit
-        response = HttpResponse(body, status=status)
+        response = HttpResponse(unpack(body), status=status)
         for name, value in headers:
             response[name] = value
         return response
@@ -65,8 +66,18 @@ def cached(request: HttpRequest, versions: list[str], build: Callable[[], HttpRe
     used_csrf = request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")
     if response.status_code == 200 and not response.streaming and not response.cookies and not used_csrf:
         headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-        cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+        cache.set(key, (response.status_code, headers, pack(response.content)), TIMEOUT)
     return response
+
+
+def pack(body: bytes) -> bytes:
+    """A body as the cache keeps it: compressed (the database cache writes it as base64 text, and a
+    tenth of the bytes is decoded in a tenth of the time; Redis sends a tenth)."""
+    return zlib.compress(body, 1)
+
+
+def unpack(stored: bytes) -> bytes:
+    return zlib.decompress(stored)
 
 
 def cached_page(*versions: str):
