@@ -3,7 +3,6 @@
 import datetime
 
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from erasmi.networks.models import Organisation
