@@ -165,10 +165,12 @@ def wrk(port: int, urls: list[str], cookie: str = "") -> dict:
 
 def warm_up(port: int, urls: list[str], cookie: str) -> None:
     """Each URL once, as the visitors before the measured ones asked for it (the steady state of a site)."""
+    import urllib.parse
     import urllib.request
 
     for url in dict.fromkeys(urls):
-        request = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers={"Cookie": cookie})
+        address = f"http://127.0.0.1:{port}{urllib.parse.quote(url, safe='/?=&')}"
+        request = urllib.request.Request(address, headers={"Cookie": cookie})
         urllib.request.urlopen(request, timeout=60).read()
 
 
