@@ -10,6 +10,7 @@ request, counted in-process with the test client (cached: a request after the pa
 under load; cold: the first request after a change of the content).
 
 BENCH_SCALE=10 measures ten times the data (50,000 practices, 500,000 offers) in its own database.
+BENCH_PRACTICE_SCALE=1 keeps the compendium at its base size (generating 50,000 practices takes long).
 BENCH_LOAD_SECONDS sets the seconds per URL set (default 5).
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = int(os.environ.get("BENCH_SCALE", 1))
-os.environ["BENCH_PRACTICES"] = str(5000 * SCALE)
+os.environ["BENCH_PRACTICES"] = str(5000 * int(os.environ.get("BENCH_PRACTICE_SCALE", SCALE)))
 os.environ["BENCH_OFFERS"] = str(50_000 * SCALE)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
 os.environ["BENCH_FLOOR"] = "1"  # the floor view, in-process and in the server
