@@ -2,6 +2,9 @@
 
 Each database is measured in its own process (settings are read at start-up).
 The data set is generated once per database and kept for later runs.
+Then the load phase (bench/load.py): gunicorn under wrk, on PostgreSQL when it answers.
+BENCH_LOAD=0 skips it, BENCH_LOAD=only runs it alone; BENCH_SCALE=10 loads ten times the data
+(into a database of its own).
 """
 
 import os
@@ -14,11 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/erasmi_bench")
 
 
-def run(database_url: str) -> int:
+LOAD = os.environ.get("BENCH_LOAD", "1")
+SCALE = int(os.environ.get("BENCH_SCALE", 1))
+if SCALE != 1:
+    PG += f"_x{SCALE}"
+
+
+def run(database_url: str, script: str = "measure.py") -> int:
     env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "STATIC_MANIFEST": "0", "LOG_LEVEL": "ERROR"}
-    status = subprocess.call([sys.executable, str(ROOT / "bench" / "measure.py")], env=env, cwd=ROOT)
-    # The info mail: 10,000 subscribers, a real worker, a local SMTP server.
-    return status | subprocess.call([sys.executable, str(ROOT / "bench" / "mailings.py")], env=env, cwd=ROOT)
+    status = subprocess.call([sys.executable, str(ROOT / "bench" / script)], env=env, cwd=ROOT)
+    if script == "measure.py":
+        # The info mail: 10,000 subscribers, a real worker, a local SMTP server.
+        status |= subprocess.call([sys.executable, str(ROOT / "bench" / "mailings.py")], env=env, cwd=ROOT)
+    return status
 
 
 def postgres_available() -> bool:
@@ -38,11 +49,17 @@ def postgres_available() -> bool:
 
 def main() -> int:
     (ROOT / "var").mkdir(exist_ok=True)
-    status = run(f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
-    if postgres_available():
-        status |= run(PG)
-    else:
-        print("PostgreSQL not reachable on 127.0.0.1:5432: measured SQLite only")
+    sqlite = f"sqlite:///{ROOT / 'var' / ('bench.sqlite3' if SCALE == 1 else f'bench-x{SCALE}.sqlite3')}"
+    postgres = postgres_available()
+    status = 0
+    if LOAD != "only":
+        status |= run(sqlite)
+        if postgres:
+            status |= run(PG)
+        else:
+            print("PostgreSQL not reachable on 127.0.0.1:5432: measured SQLite only")
+    if LOAD != "0":
+        status |= run(PG if postgres else sqlite, "load.py")
     return status
 
 

@@ -289,6 +289,8 @@ LOGGING = {
 }
 
 ERASMI_PAGE_SIZE = 20
+# The floor view of `make bench`'s load phase (/bench/floor): on for the bench's server only.
+ERASMI_BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 ERASMI_CACHE_DIR = Path(os.environ.get("ERASMI_CACHE_DIR", VAR_DIR / "cache"))
 # Generated files (the compendium exports): how long a request waits for a generation that
 # another process is running, and how long a failed generation is answered as failed.

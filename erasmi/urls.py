@@ -41,5 +41,9 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("erasmi.notifications.urls")),
     path("admin/", admin.site.urls),
 )
+if settings.ERASMI_BENCH_FLOOR:
+    from erasmi.core.views import floor
+
+    urlpatterns.append(path("bench/floor", floor))
 if settings.DEBUG:
     urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

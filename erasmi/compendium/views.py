@@ -14,7 +14,7 @@ from erasmi.compendium.filters import SORTS, TERM_FACETS, PracticeFilter
 from erasmi.compendium.forms import AcceptTermForm, MapTermForm, PracticeForm, ReviewForm
 from erasmi.compendium.models import Practice, Term, TermProposal
 from erasmi.compendium.template import SECTIONS
-from erasmi.core import languages, once, permissions
+from erasmi.core import languages, once, pagecache, permissions
 from erasmi.core.forms import locked
 from erasmi.core.generation import GenerationUnavailable, unavailable_response
 from erasmi.core.paging import paginate
@@ -74,6 +74,7 @@ def _facets(terms, counts, flt: PracticeFilter, language: str) -> list[dict]:
     return [group for group in groups if group["options"]]
 
 
+@pagecache.cached_page(index.VERSION_KEY)
 def practice_list(request):
     language = languages.current()
     flt, ids, idx = index.search(request.GET, language)
@@ -112,6 +113,7 @@ def _visible(request, slug) -> Practice:
     return practice
 
 
+@pagecache.cached_page(index.VERSION_KEY)
 def practice_detail(request, slug):
     practice = _visible(request, slug)
     language = languages.current()

@@ -1,6 +1,6 @@
 """The configured languages, and how content falls back between them."""
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
@@ -104,6 +104,7 @@ def world(codes=None) -> list[tuple[str, str]]:
     return sorted(chosen.items(), key=lambda item: collation_key(item[1]))
 
 
+@lru_cache(maxsize=100_000)  # the same names are sorted on every request of a member list
 def collation_key(text: str) -> str:
     """A sort key that puts accented letters with their base letter ("Ä" with "A"), case ignored."""
     import unicodedata

@@ -1,5 +1,7 @@
 import datetime
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +27,9 @@ class NamedInLanguages(models.Model):
         return self.names.get(language) or self.names.get("en") or next(iter(self.names.values()), self.slug)
 
 
+_held_tokens: ContextVar[dict | None] = ContextVar("held_content_versions", default=None)
+
+
 class ContentVersion(models.Model):
     """A token that changes whenever a body of content changes.
 
@@ -45,7 +50,26 @@ class ContentVersion(models.Model):
             cls.objects.get_or_create(key=key)
 
     @classmethod
+    def tokens(cls, keys: list[str]) -> dict[str, uuid.UUID]:
+        """The current tokens of these keys, read with one query."""
+        found = dict(cls.objects.filter(key__in=keys).values_list("key", "token"))
+        return {key: found[key] if key in found else cls.current(key) for key in keys}
+
+    @classmethod
+    @contextmanager
+    def held(cls, tokens: dict[str, uuid.UUID]):
+        """Within the block, current() answers these tokens without asking the database again: a page
+        cached under them is built from the content they name (one query for them per request)."""
+        reset = _held_tokens.set({**(_held_tokens.get() or {}), **tokens})
+        try:
+            yield
+        finally:
+            _held_tokens.reset(reset)
+
+    @classmethod
     def current(cls, key: str) -> uuid.UUID:
+        if (held := _held_tokens.get()) and key in held:
+            return held[key]
         token = cls.objects.filter(key=key).values_list("token", flat=True).first()
         if token is None:
             token = cls.objects.get_or_create(key=key)[0].token

@@ -1,8 +1,9 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from erasmi.compendium.models import Practice
 from erasmi.core import languages, start
-from erasmi.core.models import LastVisit
+from erasmi.core.models import ContentVersion, LastVisit
 
 
 def home(request):
@@ -34,3 +35,8 @@ def bad_request(request, exception=None):
     else:
         message = _("The request was not understood; please check the address or the form.")
     return render(request, "core/error.html", {"status": 400, "message": message}, status=400)
+
+
+def floor(request):
+    """The benchmark's floor: one indexed row as JSON, what Django itself serves at best (BENCH_FLOOR=1 only)."""
+    return JsonResponse(ContentVersion.objects.filter(key="compendium").values("key", "token").first() or {})

@@ -11,7 +11,8 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from erasmi.events import rules  # noqa: F401  (registers the permission rules)
-        from erasmi.events.models import Event, events_changed
+        from erasmi.events.models import Event, events_changed, network_changed
+        from erasmi.networks.models import Network
 
         post_save.connect(events_changed, sender=Event, dispatch_uid="events-changed-save")
         from erasmi.core import tasks
@@ -20,6 +21,7 @@ class EventsConfig(AppConfig):
         # In the afternoon, for the meetings of the next day.
         tasks.periodic("events.reminders", tasks.Daily(hour=16), send_reminders)
         post_delete.connect(events_changed, sender=Event, dispatch_uid="events-changed-delete")
+        post_save.connect(network_changed, sender=Network, dispatch_uid="events-network-changed")
 
         from erasmi.events import start
         from erasmi.events.models import Registration

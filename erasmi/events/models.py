@@ -134,3 +134,10 @@ def events_changed(sender, instance, **kwargs) -> None:
     from erasmi.core.models import ContentVersion
 
     ContentVersion.bump(f"events:{instance.network_id}")
+
+
+def network_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: the calendar page and feeds show the network's name too."""
+    from erasmi.core.models import ContentVersion
+
+    ContentVersion.bump(f"events:{instance.pk}")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from erasmi.core import once, params, permissions
+from erasmi.core import once, pagecache, params, permissions
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.events import exports, ical, notices, services
@@ -70,7 +70,8 @@ def _calendar(request, network, group=None):
 
 
 def network_calendar(request, slug):
-    return _calendar(request, _network(request, slug))
+    network = _network(request, slug)
+    return pagecache.cached(request, [f"events:{network.pk}"], lambda: _calendar(request, network))
 
 
 @login_required
@@ -247,12 +248,14 @@ def _feed(events, name: str, networks, variant: str, request) -> HttpResponse:
     """The iCalendar body, generated once per change of the networks' events and then read from the cache."""
     tokens = "-".join(f"{n.pk}:{ContentVersion.current(f'events:{n.pk}')}" for n in networks)
     key = f"feed:{variant}:{tokens}"
-    body = cache.get(key)
-    if body is None:
+    packed = cache.get(key)
+    if packed is None:
         since = timezone.now() - FEED_HISTORY
         events = events.filter(ends__gte=since).select_related("network")
         body = ical.calendar(events, name, request.build_absolute_uri("/")[:-1])
-        cache.set(key, body, 24 * 3600)
+        cache.set(key, pagecache.pack(body), 24 * 3600)
+    else:
+        body = pagecache.unpack(packed)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

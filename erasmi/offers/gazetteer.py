@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from erasmi.core.slugs import TRANSLITERATION
-from erasmi.offers.models import Offer, Place, normal_postcode
+from erasmi.offers.models import Offer, Place, changed, normal_postcode
 
 SUPPORTED = ("DE", "DK", "IE", "IT", "TR")
 MAX_CHOICES = 12
@@ -101,6 +101,7 @@ def load(country: str, rows=None) -> int:
         )
     Place.objects.filter(country=country).delete()
     Place.objects.bulk_create(places, batch_size=2000)
+    changed()  # bulk_create sends no signal: the cached offer pages (a search near a town) are renewed
     return len(places)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
-from erasmi.core.models import NamedInLanguages
+from erasmi.core.models import ContentVersion, NamedInLanguages
 from erasmi.networks.models import Network, Organisation
 
 CONFIRMATION_PERIOD = datetime.timedelta(days=183)  # "not confirmed for six months"
@@ -102,6 +102,12 @@ class Place(models.Model):
 
 
 OFFERED_LANGUAGES = "offers:languages"
+VERSION_KEY = "offers"  # the content version of everything the public offer pages show
+
+
+def changed(**kwargs) -> None:
+    """Signal receiver: an offer, or something the offer pages show with it, changed."""
+    ContentVersion.bump(VERSION_KEY)
 
 
 def search_text_of(
@@ -246,16 +252,10 @@ class Offer(models.Model):
         return reverse("offers:detail", args=[self.pk])
 
     def title(self, language: str | None = None) -> str:
-        language = language or languages.current()
-        return self.titles.get(language) or next(iter(self.titles.values()), "")
+        return title_in(self.titles, language or languages.current())
 
     def description(self, language: str | None = None) -> str:
-        """The description in the language, else in the language of the title shown, else in any."""
-        language = language or languages.current()
-        if text := self.descriptions.get(language):
-            return text
-        shown = next((code for code, title in self.titles.items() if title == self.title(language)), None)
-        return self.descriptions.get(shown) or next((text for text in self.descriptions.values() if text), "")
+        return description_in(self.titles, self.descriptions, language or languages.current())
 
     def clean(self):
         errors = {}
@@ -279,6 +279,7 @@ class Offer(models.Model):
         """The owner says the information is current (nothing else changes)."""
         self.confirmed = timezone.localdate()
         Offer.objects.filter(pk=self.pk).update(confirmed=self.confirmed)
+        changed()  # "possibly out of date" goes away
 
     @property
     def possibly_outdated(self) -> bool:
@@ -286,6 +287,19 @@ class Offer(models.Model):
 
     def hours_per_week(self) -> float:
         return sum((end - start) / 60 for start, end in (parse_slot(slot) for slot in self.schedule))
+
+
+def title_in(titles: dict, language: str) -> str:
+    """The title in the language, else the first one given."""
+    return titles.get(language) or next(iter(titles.values()), "")
+
+
+def description_in(titles: dict, descriptions: dict, language: str) -> str:
+    """The description in the language, else in the language of the title shown, else in any."""
+    if text := descriptions.get(language):
+        return text
+    shown = next((code for code, title in titles.items() if title == title_in(titles, language)), None)
+    return descriptions.get(shown) or next((text for text in descriptions.values() if text), "")
 
 
 def parse_slot(slot: dict) -> tuple[int, int]:

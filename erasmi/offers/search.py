@@ -4,15 +4,19 @@ Shared by the pages, the exports and the API.
 """
 
 import datetime
+import hashlib
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import ExpressionWrapper, FloatField, Q, Value
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils.translation import gettext as _
 
+from erasmi.core.models import ContentVersion
 from erasmi.offers import gazetteer
-from erasmi.offers.analysis import haversine as distance
-from erasmi.offers.models import Category, Offer, Place, TargetGroup
+from erasmi.offers.analysis import EARTH_KM
+from erasmi.offers.models import VERSION_KEY, Category, Offer, Place, TargetGroup
 
 RADII = [1, 2, 5, 10, 25, 50]
 
@@ -89,6 +93,7 @@ class OfferSearch:
         return bool(self.choices) and self.centre is None
 
     def queryset(self):
+        """The matching offers; for a "near" search annotated with `distance` (km), computed in the database."""
         offers = Offer.objects.select_related("organisation", "category")
         if self.place_unknown or self.place_ambiguous:
             return offers.none()
@@ -105,66 +110,83 @@ class OfferSearch:
             offers = offers.filter(Q(starts__isnull=True) | Q(starts__lte=self.day))
             offers = offers.filter(Q(ends__isnull=True) | Q(ends__gte=self.day))
         if self.centre:
-            # A box around the centre first (indexed), the exact distance afterwards.
+            # A box around the centre on the indexed coordinates first, then the exact distance.
+            lat0, lon0 = self.centre.latitude, self.centre.longitude
             dlat = self.radius / 110.574
-            dlon = self.radius / (111.320 * max(math.cos(math.radians(self.centre.latitude)), 0.01))
+            dlon = self.radius / (111.320 * max(math.cos(math.radians(lat0)), 0.01))
             offers = offers.filter(
-                latitude__range=(self.centre.latitude - dlat, self.centre.latitude + dlat),
-                longitude__range=(self.centre.longitude - dlon, self.centre.longitude + dlon),
+                latitude__range=(lat0 - dlat, lat0 + dlat), longitude__range=(lon0 - dlon, lon0 + dlon)
             )
+            offers = offers.annotate(distance=distance_in_db(lat0, lon0)).filter(distance__lte=self.radius)
         return offers
 
-    def matching_ids(self) -> list[int]:
-        """Ids of all matching offers in order: nearest first for a "near" search, else by title.
+    def ordered(self):
+        """The matching offers in order: nearest first for a "near" search, else by title."""
+        return self.queryset().order_by(*(("distance", "pk") if self.centre else ("sort_title", "pk")))
 
-        Only ids and coordinates are read here; the offers of one page are loaded afterwards.
-        """
-        offers = self.queryset()
-        if not self.centre:
-            return list(offers.order_by("sort_title", "pk").values_list("pk", flat=True))
-        lat0, lon0 = self.centre.latitude, self.centre.longitude
-        near = []
-        for pk, lat, lon in offers.values_list("pk", "latitude", "longitude").iterator(chunk_size=5000):
-            d = distance(lat0, lon0, lat, lon)
-            if d <= self.radius:
-                near.append((d, pk))
-        near.sort()
-        self.distances = {pk: d for d, pk in near}
-        return [pk for _d, pk in near]
-
-    def load(self, ids: list[int]) -> list[Offer]:
-        """The offers with these ids, in their order, with their distance for a "near" search."""
-        found = Offer.objects.select_related("organisation", "category").prefetch_related("target_groups").in_bulk(ids)
-        offers = [found[pk] for pk in ids if pk in found]
-        for offer in offers:
-            offer.distance = getattr(self, "distances", {}).get(offer.pk)
+    def load(self, rows: list[tuple[int, float | None]]) -> list[Offer]:
+        """The offers of these (id, distance) rows, in their order, with their distance."""
+        found = Offer.objects.select_related("organisation", "category").prefetch_related("target_groups")
+        found = found.in_bulk([pk for pk, _d in rows])
+        offers = []
+        for pk, d in rows:
+            if pk in found:
+                offers.append(found[pk])
+                found[pk].distance = d
         return offers
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[tuple[int, float | None]]:
+        """(id, distance) of the matching offers from start to stop, read from the database alone."""
+        ordered = self.ordered()
+        rows = (
+            ordered.values_list("pk", "distance")
+            if self.centre
+            else ordered.values_list("pk", Value(None, FloatField()))
+        )
+        return list(rows[start:stop])
 
     def results(self, limit: int | None = None) -> list[Offer]:
-        ids = self.matching_ids()
-        return self.load(ids[:limit] if limit else ids)
+        return self.load(self.rows(0, limit))
+
+    def count(self) -> int:
+        """How many offers match: counted once per content version of the offers, then read from the cache."""
+        key = f"offers:count:{ContentVersion.current(VERSION_KEY)}:{self.signature()}"
+        count = cache.get(key)
+        if count is None:
+            count = self.queryset().count()
+            cache.set(key, count, 24 * 3600)
+        return count
+
+    def signature(self) -> str:
+        parts = (self.q, self.category and self.category.pk, self.target and self.target.pk, self.language)
+        parts += (self.centre and self.centre.pk, self.radius if self.centre else None, self.day)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def distance_in_db(lat0: float, lon0: float):
+    """Kilometres from (lat0, lon0) to each offer, as the haversine formula in SQL (PostgreSQL and SQLite)."""
+    lat, lon = Radians("latitude"), Radians("longitude")
+    lat0, lon0 = math.radians(lat0), math.radians(lon0)
+    h = Power(Sin((lat - lat0) / 2), 2) + math.cos(lat0) * Cos(lat) * Power(Sin((lon - lon0) / 2), 2)
+    return ExpressionWrapper(2 * EARTH_KM * ASin(Sqrt(h)), output_field=FloatField())
 
 
 class Results:
-    """The matching offers as a sequence a Paginator can slice; only a page's offers are loaded.
+    """The matching offers as a sequence a Paginator can slice; only a page's rows are read.
 
-    Without a "near" search the database counts and slices; with one, the ids come
-    ordered by distance from matching_ids(). (No attribute named "ordered": the
-    Paginator would test it and so evaluate the whole queryset.)
+    The count comes from the cache while the offers do not change. (No attribute named "ordered":
+    the Paginator would test it and so evaluate the whole queryset.)
     """
 
     def __init__(self, search: OfferSearch):
         self.search = search
-        self.ids = search.matching_ids() if search.centre else None
-        self._ordered_qs = None if self.ids is not None else search.queryset().order_by("sort_title", "pk")
 
     def count(self):
-        return len(self.ids) if self.ids is not None else self._ordered_qs.count()
+        return self.search.count()
 
     __len__ = count
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
             index = slice(index, index + 1)
-        ids = self.ids[index] if self.ids is not None else list(self._ordered_qs.values_list("pk", flat=True)[index])
-        return self.search.load(ids)
+        return self.search.load(self.search.rows(index.start or 0, index.stop))

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from erasmi.core import languages, once, params, permissions
+from erasmi.core import languages, once, pagecache, params, permissions
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import csv_response
@@ -19,6 +19,7 @@ from erasmi.offers import analysis, pdf
 from erasmi.offers.forms import OfferForm
 from erasmi.offers.importers import COLUMNS, LIST_SEPARATOR
 from erasmi.offers.models import (
+    VERSION_KEY,
     Area,
     Category,
     Offer,
@@ -52,6 +53,7 @@ def _features(offers, language) -> dict:
     }
 
 
+@pagecache.cached_page(VERSION_KEY)
 def offer_list(request):
     language = languages.current()
     search, problems = OfferSearch.from_params(request.GET)
@@ -82,6 +84,7 @@ def offer_list(request):
     )
 
 
+@pagecache.cached_page(VERSION_KEY)
 def offer_detail(request, pk):
     offer = get_object_or_404(
         Offer.objects.select_related("organisation", "category").prefetch_related("target_groups"), pk=pk

@@ -94,3 +94,14 @@ def test_the_api_names_the_places_a_name_may_mean(client, offers):
     assert response.status_code == 400
     assert "Neustadt (Hessen); Neustadt (Sachsen)" in response.json()["detail"]
     assert client.get("/api/offers", {"near": "Neustadt (Hessen)"}).status_code == 200
+
+
+def test_loading_places_renews_the_cached_pages_of_a_search_near_a_town(db):
+    from erasmi.core.models import ContentVersion
+    from erasmi.offers import gazetteer
+    from erasmi.offers.models import VERSION_KEY
+
+    before = ContentVersion.current(VERSION_KEY)
+    rows = [{"postal_code": "99084", "city": "Erfurt", "state": "Thüringen", "latitude": 50.98, "longitude": 11.03}]
+    gazetteer.load("DE", rows)
+    assert ContentVersion.current(VERSION_KEY) != before
