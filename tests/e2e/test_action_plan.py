@@ -1,5 +1,7 @@
-"""The action plan's yearly cycle in the browser: a coordinator drafts the plan, the lead organisation's
-member records progress on a phone, the coordinator produces the annual report PDF with next year's targets."""
+"""A network's yearly cycle in the browser: a coordinator drafts the action plan, the lead organisation's member
+records progress on a phone, the coordinator runs the self-assessment, three members answer it on a phone in
+German, Turkish and Italian, and the coordinator reads the results and produces the annual report PDF with next
+year's targets."""
 
 import datetime
 import io
@@ -8,12 +10,15 @@ from pypdf import PdfReader
 
 from tests.e2e.conftest import make_user, sign_in, sign_out
 
+ANSWERS = [("de", "member@example.org", 4), ("tr", "baris@example.org", 5), ("it", "chiara@example.org", 2)]
+
 
 def _network(coordinator, member):
     from erasmi.networks.models import Membership, Organisation, Person
     from erasmi.networks.tests.factories import make_network
 
-    network = make_network("erfurt", coordinator, [member])
+    others = [make_user(email) for _language, email, _rating in ANSWERS[1:]]
+    network = make_network("erfurt", coordinator, [member, *others])
     for name, actor_type in [("Caritas", "welfare"), ("Stadt Erfurt", "authority"), ("VHS", "education")]:
         organisation = Organisation.objects.create(name=name, actor_type=actor_type)
         Membership.objects.create(network=network, organisation=organisation, joined=datetime.date(2020, 1, 1))
@@ -33,6 +38,7 @@ def _add_measure(page, goal: str, title: str, lead: str, deadline: str):
 
 def test_a_coordinator_plans_a_lead_records_progress_on_a_phone_and_the_report_goes_out_as_pdf(browser, live_server):
     from erasmi.plans.models import IndicatorValue, Measure, Plan
+    from erasmi.surveys.models import Survey
 
     coordinator = make_user("coordinator@example.org")
     member = make_user("member@example.org")
@@ -96,6 +102,32 @@ def test_a_coordinator_plans_a_lead_records_progress_on_a_phone_and_the_report_g
     assert (measure.status, measure.progress) == ("running", 60)
     assert IndicatorValue.objects.get().recorded_by == member
 
+    # The coordinator starts the self-assessment; three members answer on a phone, each in their language.
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in(page, "coordinator@example.org")
+    page.goto("/en/networks/erfurt/")
+    page.get_by_role("link", name="Surveys").click()
+    page.get_by_role("button", name=f"Start the self-assessment {year}").click()
+    page.get_by_role("heading", name=f"ERASMI self-assessment {year}").wait_for()
+    survey = Survey.objects.get()
+    for language, email, rating in ANSWERS:
+        phone = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740}, is_mobile=True)
+        answering = phone.new_page()
+        sign_in(answering, email, language=language)
+        answering.goto(f"/{language}/")
+        answering.get_by_role("link", name=survey.title(language)).click()
+        for group in answering.locator("fieldset").all():
+            group.locator(f"input[value='{rating}']").check()
+        answering.locator("form button[type=submit]").last.click()
+        answering.locator("[role=status]").wait_for()
+        assert answering.evaluate("document.documentElement.scrollWidth") <= 360
+        phone.close()
+    page.goto(f"/en/networks/erfurt/surveys/{survey.pk}/results/")
+    page.get_by_text("3 people answered.").wait_for()
+    sign_out(page)
+    context.close()
+
     # The coordinator writes the report, sets next year's targets and downloads the PDF in German.
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 900}, accept_downloads=True
@@ -123,6 +155,7 @@ def test_a_coordinator_plans_a_lead_records_progress_on_a_phone_and_the_report_g
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(open(download.value.path(), "rb").read())).pages)
     assert f"Jahresbericht {year}" in text and f"Zielzahlen für {year + 1}" in text
     assert "A year of building up." in text and "180" in text
+    assert "Umfragen und Selbsteinschätzung" in text  # the self-assessment beside the year before
     page.get_by_role("button", name=f"Carry the target figures into the plan for {year + 1}").click()
     page.get_by_role("heading", name=f"Action plan {year + 1}").wait_for()
     context.close()
