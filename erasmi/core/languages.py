@@ -37,6 +37,16 @@ def name_in_words(code: str) -> str:
         return code
 
 
+# Languages that write the names of languages in small letters inside a sentence ("È mostrato in tedesco").
+SMALL_LANGUAGE_NAMES = {"it", "da", "fr", "es", "pt", "sv", "nb", "pl", "nl"}
+
+
+def name_in_sentence(code: str) -> str:
+    """The language's name in the reader's language as it stands inside a sentence of that language."""
+    found = name_in_words(code)
+    return found[:1].lower() + found[1:] if current() in SMALL_LANGUAGE_NAMES else found
+
+
 def name(code: str) -> str:
     """The language's name in itself, e.g. 'Türkçe'."""
     try:

@@ -36,12 +36,16 @@ class NetworksConfig(AppConfig):
         self.register_history()
 
     def register_history(self):
+        from django.conf import settings
+        from django.utils.text import format_lazy
+
         from erasmi.networks import history
         from erasmi.networks.models import (
             Document,
             Invitation,
             JoinRequest,
             Membership,
+            Network,
             Organisation,
             Person,
             Role,
@@ -52,6 +56,14 @@ class NetworksConfig(AppConfig):
         yes_no = [("yes", _("yes")), ("no", _("no"))]
         history.register("membership", Membership, related=(Organisation,), choices={"agreement": yes_no})
         history.register("organisation", Organisation)
+        history.register(
+            "network",
+            Network,
+            labels={
+                f"description_{code}": format_lazy("{} ({})", _("description"), code)
+                for code, _name in settings.LANGUAGES
+            },
+        )
         history.register("person", Person, choices={"role": Role.Kind.choices})
         history.register("role", Role, choices={"role": Role.Kind.choices})
         history.register("invitation", Invitation, choices={"role": Role.Kind.choices})

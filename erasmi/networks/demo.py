@@ -41,9 +41,20 @@ def load(users: dict) -> Network:
         slug="demostadt",
         defaults={
             "name": "Netzwerk für Integration Demostadt",
-            # The demo is a German city network: its own texts are German, as a real one's would be.
+            # A German city network: written in German, its description in the platform's other languages too.
+            "language": "de",
             "description": "Demonstrationsnetzwerk: Behörden, Wohlfahrtsverbände, Vereine, "
             "Migrant*innenorganisationen, Bildungsträger und Ehrenamtliche einer erfundenen Stadt.",
+            "description_translations": {
+                "en": "A demonstration network: authorities, welfare associations, associations, migrant "
+                "self-organisations, education providers and volunteers of an invented town.",
+                "tr": "Tanıtım ağı: hayali bir şehrin kamu kurumları, sosyal yardım kuruluşları, dernekleri, göçmen öz "
+                "örgütleri, eğitim kurumları ve gönüllüleri.",
+                "it": "Rete dimostrativa: autorità, enti assistenziali, associazioni, organizzazioni di migranti, enti "
+                "di formazione e volontari di una città immaginaria.",
+                "da": "Et demonstrationsnetværk: myndigheder, velfærdsorganisationer, foreninger, "
+                "migrantorganisationer, uddannelsesudbydere og frivillige i en opdigtet by.",
+            },
             "city": "Demostadt",
             "country": "Deutschland",
             "founded": 2004,

@@ -16,6 +16,7 @@ from erasmi.networks.models import (
     Document,
     JoinRequest,
     Membership,
+    Network,
     Organisation,
     Person,
     Role,
@@ -357,3 +358,57 @@ class JoinRequestForm(OnceMixin, forms.ModelForm):
         model = JoinRequest
         fields = ["first_name", "last_name", "organisation", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+
+class NetworkForm(EditForm, forms.ModelForm):
+    """The network's own details, with its description in each language the platform speaks."""
+
+    class Meta:
+        model = Network
+        fields = [
+            "name",
+            "city",
+            "country",
+            "founded",
+            "contact_email",
+            "language",
+            "description",
+            "rules_of_procedure",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "rules_of_procedure": forms.Textarea}
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        instance = kwargs.get("instance")
+        translated = (instance.description_translations or {}) if instance else {}
+        initial = kwargs.setdefault("initial", {})
+        for code, _name in settings.LANGUAGES:
+            initial[f"description_{code}"] = translated.get(code, "")
+        super().__init__(*args, **kwargs)
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language of the description"),
+            choices=[(code, languages.name_in_words(code)) for code, _name in settings.LANGUAGES],
+            required=False,
+        )
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description in %(language)s") % {"language": languages.name_in_words(code)},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
+                help_text=_("Leave empty where the description is written in this language, or to show it as written."),
+            )
+
+    def translation_fields(self):
+        return [self[name] for name in self.fields if name.startswith("description_")]
+
+    def save(self, commit=True):
+        network = super().save(commit=False)
+        network.description_translations = {
+            name.removeprefix("description_"): value.strip()
+            for name, value in self.cleaned_data.items()
+            if name.startswith("description_") and value.strip()
+        }
+        if commit:
+            network.save()
+        return network

@@ -22,6 +22,9 @@ class Network(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # The description is written in the network's language; its versions in other languages live here.
+    language = models.CharField(_("language of the description"), max_length=10, blank=True)
+    description_translations = models.JSONField(default=dict, blank=True, editable=False)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=120, blank=True)
     founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
@@ -47,6 +50,13 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:detail", args=[self.slug])
+
+    def description_in(self, language: str) -> tuple[str, str]:
+        """The description in the language if it has one, else as written; with the language it is in."""
+        translated = (self.description_translations or {}).get(language, "").strip()
+        if translated and language != self.language:
+            return translated, language
+        return self.description, self.language or language
 
 
 class Organisation(models.Model):

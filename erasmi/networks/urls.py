@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.network_list, name="list"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("<slug:slug>/", views.network_detail, name="detail"),
+    path("<slug:slug>/edit/", views.network_edit, name="edit"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/members.xlsx", views.members_xlsx, name="members_xlsx"),
     path("<slug:slug>/members/import/", views.members_import, name="members_import"),

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,7 @@ from erasmi.networks.forms import (
     DocumentForm,
     MemberImportForm,
     MembershipForm,
+    NetworkForm,
     PersonForm,
     TaskForm,
     VersionForm,
@@ -60,11 +62,14 @@ def network_detail(request, slug):
     network = _network(request, slug)
     member = permissions.can(request.user, "network.view_internal", network)
     overview = start.Overview(request.user, network=network, is_member=member)
+    description, description_language = network.description_in(get_language())
     return render(
         request,
         "networks/detail.html",
         {
             "network": network,
+            "description": description,
+            "description_language": description_language,
             "is_member": member,
             "can_manage": permissions.can(request.user, "network.manage", network),
             "member_count": network.memberships.current().count(),
@@ -206,6 +211,22 @@ def group_create(request, slug):
         messages.success(request, _("The working group was created."))
         return redirect(working_group.get_absolute_url())
     return render(request, "networks/group_form.html", {"network": network, "form": form})
+
+
+@login_required
+def network_edit(request, slug):
+    """A coordinator keeps the network's own details: name, place, contact, description in each language."""
+    network = _network(request, slug, "network.manage")
+    return edit_page(
+        request,
+        network,
+        lambda data, instance: NetworkForm(data, instance=instance),
+        network=network,
+        template="networks/network_form.html",
+        context={"network": network},
+        saved=_("The network's details were saved."),
+        after=network.get_absolute_url(),
+    )
 
 
 @login_required

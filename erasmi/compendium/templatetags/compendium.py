@@ -25,4 +25,4 @@ def website_url(text: str) -> str:
 @register.filter
 def language_name(code: str) -> str:
     """For a sentence of the page: the language's name in the reader's language."""
-    return languages.name_in_words(code)
+    return languages.name_in_sentence(code)

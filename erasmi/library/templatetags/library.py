@@ -20,4 +20,4 @@ def country_name(code):
 @register.filter
 def language_name(code: str) -> str:
     """For a sentence of the page: the language's name in the reader's language."""
-    return languages.name_in_words(code)
+    return languages.name_in_sentence(code)
