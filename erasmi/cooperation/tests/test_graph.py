@@ -126,11 +126,14 @@ def test_betweenness_is_estimated_in_large_networks(db, monkeypatch):
     from erasmi.networks.tests.factories import make_network
 
     monkeypatch.setattr(analysis, "EXACT_BETWEENNESS_UP_TO", 3)
+    monkeypatch.setattr(analysis, "BETWEENNESS_WORK", 1)  # exact while cheap: here nothing is
+    monkeypatch.setattr(analysis, "BETWEENNESS_PIVOTS", 3)
     network = make_network("big")
     for n in range(5):
         add_member(network, f"Org {n}", Organisation.ActorType.NGO, datetime.date(2020, 1, 1))
     measures = analysis.measure(analysis.build_graph(network))
     assert measures.betweenness_estimated
+    assert measures.pivots == 3
 
 
 def test_the_layout_is_the_same_every_time_and_inside_the_picture(path):
