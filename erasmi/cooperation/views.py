@@ -124,8 +124,8 @@ def export_graph(request, slug, fmt):
     key = f"cooperation:{fmt}:{network.pk}:{version}:{get_language()}"
     body = cache.get(key)
     if body is None:  # large networks take seconds: written once per version
-        graph = exports.export_graph(measures, dict(Organisation.ActorType.choices), list(_source_labels()))
-        body = exports.graphml(graph) if fmt == "graphml" else exports.gexf(graph)
+        write = exports.graphml_of if fmt == "graphml" else exports.gexf_of
+        body = write(measures, dict(Organisation.ActorType.choices), list(_source_labels()))
         cache.set(key, body, analysis.CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{network.slug}-cooperation.{fmt}"'
