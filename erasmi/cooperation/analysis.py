@@ -371,7 +371,8 @@ def measures_for(network, version: str | None = None) -> tuple[Measures, str]:
     """The network's measures (cached until its data changes) and the version they belong to."""
     version = version or versions.current(network)
     key = f"cooperation:measures:{network.pk}:{version}"
-    found = cache.get(key)
+    with _no_gc():  # unpickling 190,000 ties: four times faster without the collector
+        found = cache.get(key)
     if found is None:
         found = measures_of(network)
         cache.set(key, found, CACHE_SECONDS)
