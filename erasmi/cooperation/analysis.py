@@ -72,12 +72,29 @@ def _as_arrays(found) -> sources.PairArrays:
     return sources.PairArrays(np.array(a, dtype=np.int64), np.array(b, dtype=np.int64), np.array(days, dtype=np.int64))
 
 
-def _collect_ties(network, members) -> dict[tuple[int, int], dict]:
-    """(a, b) with a < b → {source key: since or None}, for current members only, never a loop.
+@dataclass
+class TieTable:
+    """The ties as columns: both organisations (low id first), their sources {key: since or None}, the earliest day."""
 
-    Each source's pairs are merged as arrays (the earliest day per pair and source), then turned into
-    the dicts in one pass.
-    """
+    low: np.ndarray
+    high: np.ndarray
+    sources: list[dict]
+    since: list  # date or None per tie
+
+    @classmethod
+    def of(cls, ties: dict[tuple[int, int], dict]) -> "TieTable":
+        pairs = np.array(list(ties), dtype=np.int64).reshape(-1, 2)
+        found = list(ties.values())
+        earliest = []
+        for sources_of in found:
+            known = [since for since in sources_of.values() if since]
+            earliest.append(min(known) if known else None)
+        return cls(pairs[:, 0], pairs[:, 1], found, earliest)
+
+
+def _tie_table(network, members) -> TieTable:
+    """Every source's pairs merged as arrays (the earliest day per pair and source), current members only,
+    never a loop; then one dict per tie, built in a single comprehension."""
     present = np.array(sorted(pk for pk, *_rest in members), dtype=np.int64)
     keys = [source.key for source in sources.all_sources()]
     low, high, owner, day = [], [], [], []
@@ -90,24 +107,30 @@ def _collect_ties(network, members) -> dict[tuple[int, int], dict]:
         high.append(merged.b)
         owner.append(np.full(len(merged.a), number, dtype=np.int64))
         day.append(merged.since)
-    ties: dict[tuple[int, int], dict] = {}
-    if not low:
-        return ties
+    empty = np.zeros(0, dtype=np.int64)
+    if not low or not sum(len(part) for part in low):
+        return TieTable(empty, empty, [], [])
     low, high, owner, day = (np.concatenate(part) for part in (low, high, owner, day))
     order = np.lexsort((owner, high, low))  # pairs in order, and within a pair the sources in registry order
-    dates: dict[int, datetime.date] = {}
-    for a, b, number, ordinal in zip(
-        low[order].tolist(), high[order].tolist(), owner[order].tolist(), day[order].tolist(), strict=True
-    ):
-        if ordinal and ordinal not in dates:
-            dates[ordinal] = datetime.date.fromordinal(ordinal)
-        since = dates[ordinal] if ordinal else None
-        found = ties.get((a, b))
-        if found is None:
-            ties[(a, b)] = {keys[number]: since}
-        else:
-            found[keys[number]] = since
-    return ties
+    low, high, owner, day = low[order], high[order], owner[order], day[order]
+    first = np.ones(len(low), dtype=bool)
+    first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    starts = np.flatnonzero(first)
+    tie_of = np.cumsum(first) - 1  # row → its tie's number
+    dates = {int(d): datetime.date.fromordinal(int(d)) for d in np.unique(day) if d > 0} | {0: None}
+    never = np.iinfo(np.int64).max
+    earliest = np.minimum.reduceat(np.where(day > 0, day, never), starts)
+    found = [{keys[o]: dates[d]} for o, d in zip(owner[starts].tolist(), day[starts].tolist(), strict=True)]
+    for row in np.flatnonzero(~first).tolist():  # a second or third source of the same tie
+        found[tie_of[row]][keys[owner[row]]] = dates[int(day[row])]
+    since = [dates[d] if d != never else None for d in earliest.tolist()]
+    return TieTable(low[starts], high[starts], found, since)
+
+
+def _collect_ties(network, members) -> dict[tuple[int, int], dict]:
+    """(a, b) with a < b → {source key: since or None}."""
+    table = _tie_table(network, members)
+    return dict(zip(zip(table.low.tolist(), table.high.tolist(), strict=True), table.sources, strict=True))
 
 
 def build_graph(network) -> nx.Graph:
@@ -229,11 +252,11 @@ def betweenness(adj, ids: list[int]) -> tuple[np.ndarray, int]:
     return raw * scale, k
 
 
-def _measure(members: list[tuple], ties: dict[tuple[int, int], dict]) -> Measures:
-    """The measures of the members (id, name, actor_type, sector) and their ties ((a, b) → sources)."""
+def _measure(members: list[tuple], table: TieTable) -> Measures:
+    """The measures of the members (id, name, actor_type, sector) and their ties."""
     n = len(members)
     ids = [pk for pk, *_rest in members]
-    pairs = np.array(list(ties), dtype=np.int64).reshape(-1, 2)
+    pairs = np.column_stack([table.low, table.high]).astype(np.int64).reshape(-1, 2)
     adj = adjacency(ids, pairs)
     degree = np.asarray(adj.sum(axis=1)).ravel().astype(int) if n else np.zeros(0, int)
     if n:
@@ -263,23 +286,35 @@ def _measure(members: list[tuple], ties: dict[tuple[int, int], dict]) -> Measure
         for i, (pk, name, actor_type, sector) in enumerate(members)
     ]
     nodes.sort(key=lambda node: (-node["degree"], collation_key(node["name"]), node["id"]))
-    sector = {pk: sector for pk, _name, _type, sector in members}
-    edges, cross_ties = [], {}
-    for (a, b), found in ties.items():
-        cross = sector[a] != sector[b]
-        if cross:
-            cross_ties[a] = cross_ties.get(a, 0) + 1
-            cross_ties[b] = cross_ties.get(b, 0) + 1
-        dates = [since for since in found.values() if since]
-        edges.append({"a": a, "b": b, "sources": found, "since": min(dates) if dates else None, "cross": cross})
+    # Ties between the state and the non-state side, and who has them.
+    if len(ids) and len(pairs):
+        order = np.asarray(ids, dtype=np.int64)
+        sorter = np.argsort(order)
+        ia = sorter[np.searchsorted(order, pairs[:, 0], sorter=sorter)]
+        ib = sorter[np.searchsorted(order, pairs[:, 1], sorter=sorter)]
+        sectors = [sector for *_rest, sector in members]
+        codes = {value: code for code, value in enumerate(dict.fromkeys(sectors))}
+        sector_code = np.array([codes[value] for value in sectors], dtype=np.int64)
+        cross = sector_code[ia] != sector_code[ib]
+        cross_count = np.bincount(ia[cross], minlength=n) + np.bincount(ib[cross], minlength=n)
+    else:
+        cross, cross_count = np.zeros(0, dtype=bool), np.zeros(n, dtype=np.int64)
+    edges = [
+        {"a": a, "b": b, "sources": found, "since": since, "cross": crossing}
+        for a, b, found, since, crossing in zip(
+            table.low.tolist(), table.high.tolist(), table.sources, table.since, cross.tolist(), strict=True
+        )
+    ]
+    counts = dict(zip(ids, cross_count.tolist(), strict=True))
+    bridging = sorted((pk for pk, c in counts.items() if c), key=lambda pk: (-counts[pk], pk))
     return Measures(
         nodes=nodes,
         edges=edges,
-        density=2 * len(ties) / (n * (n - 1)) if n > 1 else 0.0,
+        density=2 * len(edges) / (n * (n - 1)) if n > 1 else 0.0,
         components=int(count),
         isolated=sorted(pk for pk, d in zip(ids, degree_list, strict=True) if d == 0),
-        cross_sector_edges=sum(cross_ties.values()) // 2,
-        bridging=sorted(cross_ties, key=lambda pk: (-cross_ties[pk], pk)),
+        cross_sector_edges=int(cross.sum()),
+        bridging=bridging,
         betweenness_estimated=bool(pivots),
         pivots=pivots,
     )
@@ -290,14 +325,14 @@ def measure(graph: nx.Graph) -> Measures:
     with _no_gc():
         members = [(pk, d["name"], d["actor_type"], d["sector"]) for pk, d in graph.nodes(data=True)]
         ties = {(a, b) if a < b else (b, a): found for a, b, found in graph.edges(data="sources")}
-        return _measure(members, ties)
+        return _measure(members, TieTable.of(ties))
 
 
 def measures_of(network) -> Measures:
     """The measures computed from the database, without a networkx graph in between."""
     with _no_gc():
         members = _members(network)
-        return _measure(members, _collect_ties(network, members))
+        return _measure(members, _tie_table(network, members))
 
 
 LAYOUT_ITERATIONS = 50
