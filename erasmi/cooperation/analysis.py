@@ -419,7 +419,13 @@ def layout_for(network, measures: Measures, version: str) -> dict[int, tuple[flo
     found = cache.get(key)
     if found is None:
         ids = [node["id"] for node in measures.nodes]
-        pairs = np.array([(edge["a"], edge["b"]) for edge in measures.edges], dtype=np.int64).reshape(-1, 2)
+        count = len(measures.edges)
+        pairs = np.column_stack(
+            [
+                np.fromiter((edge["a"] for edge in measures.edges), dtype=np.int64, count=count),
+                np.fromiter((edge["b"] for edge in measures.edges), dtype=np.int64, count=count),
+            ]
+        )
         found = _fit(ids, layout_positions(ids, pairs), 1000, 40) if ids else {}
         cache.set(key, found, CACHE_SECONDS)
     return found
