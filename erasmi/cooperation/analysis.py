@@ -145,6 +145,11 @@ def build_graph(network) -> nx.Graph:
     return graph
 
 
+def _collation_key(name: str) -> str:
+    """collation_key, with its result for plain ASCII (nothing to decompose) taken without the Unicode pass."""
+    return name.casefold() if name.isascii() else collation_key(name)
+
+
 @dataclass
 class Measures:
     """What the page, the table and the exports show; plain data, so that it caches well."""
@@ -285,7 +290,7 @@ def _measure(members: list[tuple], table: TieTable) -> Measures:
         }
         for i, (pk, name, actor_type, sector) in enumerate(members)
     ]
-    nodes.sort(key=lambda node: (-node["degree"], collation_key(node["name"]), node["id"]))
+    nodes.sort(key=lambda node: (-node["degree"], _collation_key(node["name"]), node["id"]))
     # Ties between the state and the non-state side, and who has them.
     if len(ids) and len(pairs):
         order = np.asarray(ids, dtype=np.int64)
