@@ -102,7 +102,7 @@ def _tie_table(network, members) -> TieTable:
         found = _as_arrays(source.pairs(network))
         a, b = np.minimum(found.a, found.b), np.maximum(found.a, found.b)
         keep = (a != b) & np.isin(a, present) & np.isin(b, present)
-        merged = sources._unique_pairs(a[keep], b[keep], found.since[keep])
+        merged = sources.unique_pairs(a[keep], b[keep], found.since[keep])
         low.append(merged.a)
         high.append(merged.b)
         owner.append(np.full(len(merged.a), number, dtype=np.int64))

@@ -54,7 +54,7 @@ def pairs_within(groups: dict[int, set[int]]) -> tuple[np.ndarray, np.ndarray, n
     return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(owners)
 
 
-def _unique_pairs(a, b, since) -> PairArrays:
+def unique_pairs(a, b, since) -> PairArrays:
     """One row per pair, with its earliest known day (0 only when no day is known)."""
     if not len(a):
         return PairArrays(a, b, since)
@@ -125,7 +125,7 @@ def working_groups(network) -> PairArrays:
         if organisation := people.get(person, own):
             groups[group].add(organisation)
     a, b, _groups = pairs_within(groups)
-    found = _unique_pairs(a, b, np.zeros(len(a), dtype=np.int64))
+    found = unique_pairs(a, b, np.zeros(len(a), dtype=np.int64))
     joined = _joined(network)
     if not joined or not len(found.a):
         return PairArrays(found.a, found.b, np.zeros(len(found.a), dtype=np.int64))
@@ -159,7 +159,7 @@ def meetings(network) -> PairArrays:
             days[event] = starts.date().toordinal()
     a, b, owners = pairs_within(events)
     day = np.array([days[event] for event in owners.tolist()], dtype=np.int64)
-    return _unique_pairs(a, b, day)
+    return unique_pairs(a, b, day)
 
 
 def partnerships(network) -> Iterable[Pair]:
