@@ -190,11 +190,17 @@ DENSE_FROM = 0.02  # share of possible ties above which the matrix products run 
 DENSE_SPEEDUP = 25  # how much cheaper one multiply-add is in a dense (BLAS) product than in a sparse one
 
 
+DENSE_UP_TO = 4000  # organisations: a dense matrix of more would take too much memory (8 bytes × n²)
+
+
+def _dense(adj) -> bool:
+    n = adj.shape[0]
+    return 0 < n <= DENSE_UP_TO and adj.nnz > DENSE_FROM * n * n
+
+
 def _cost_per_pivot(adj) -> float:
     n = adj.shape[0]
-    if n and adj.nnz > DENSE_FROM * n * n:
-        return n * n / DENSE_SPEEDUP
-    return adj.nnz + n
+    return n * n / DENSE_SPEEDUP if _dense(adj) else adj.nnz + n
 
 
 def brandes(adj, pivots, batch: int = 128) -> np.ndarray:
@@ -204,7 +210,7 @@ def brandes(adj, pivots, batch: int = 128) -> np.ndarray:
     shortest paths from each source (a column) to each organisation (a row), `delta` accumulates back.
     """
     n = adj.shape[0]
-    matrix = adj.toarray() if n and adj.nnz > DENSE_FROM * n * n else adj
+    matrix = adj.toarray() if _dense(adj) else adj
     total = np.zeros(n)
     for start in range(0, len(pivots), batch):
         chosen = np.asarray(pivots[start : start + batch])

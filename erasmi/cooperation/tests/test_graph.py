@@ -223,3 +223,13 @@ def test_a_source_giving_arrays_counts_like_one_giving_tuples(path):
         sources._sources.pop("plans")
     assert found[("Org A", "Org C")] == {"plans": day}  # the known day wins over the unknown; no loop A–A
     assert {pair: value for pair, value in found.items() if pair != ("Org A", "Org C")} == as_tuples
+
+
+def test_dense_and_sparse_products_give_the_same_betweenness(monkeypatch):
+    graph = _random_graph(120, 0.25, seed=11)
+    ids = list(graph.nodes)
+    adj = analysis.adjacency(ids, np.array(list(graph.edges), dtype=np.int64))
+    dense, _pivots = analysis.betweenness(adj, ids)
+    monkeypatch.setattr(analysis, "DENSE_UP_TO", 0)
+    sparse_found, _pivots = analysis.betweenness(adj, ids)
+    assert dense.tolist() == pytest.approx(sparse_found.tolist(), abs=1e-12)
