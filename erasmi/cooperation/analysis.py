@@ -10,8 +10,8 @@ The work is done on arrays (a sparse adjacency matrix), not on a networkx graph,
 organisations with 190,000 ties take well under a second: degree and components come from scipy,
 betweenness from Brandes' algorithm written as sparse matrix products (all sources in a batch at
 once), exact while that is cheap, else estimated from pivots sampled with a fixed seed exactly as
-networkx's ``betweenness_centrality(k=…, seed=…)`` does. ``build_graph`` still returns a networkx
-graph for the exports and for anyone who wants one.
+networkx's ``betweenness_centrality(k=…, seed=…)`` does. The layout is a numpy Fruchterman–Reingold.
+``build_graph`` still returns a networkx graph for anyone who wants one; ``measure`` takes it.
 """
 
 import datetime
