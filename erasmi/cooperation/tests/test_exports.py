@@ -73,3 +73,30 @@ def test_the_ties_table_names_sources_and_since(client, member, path):
         "Since",
     ]
     assert ["Org C", "Org D", "", "", "2022-05-01", "", "", "2022-05-01"] in rows
+
+
+def test_graphml_and_gexf_hold_every_source_of_a_tie_and_unknown_days(client, member, path):
+    import datetime
+
+    from erasmi.cooperation import sources
+    from erasmi.cooperation.models import Partnership
+
+    b, c = path.orgs["B"], path.orgs["C"]
+    day = datetime.date(2019, 1, 1)
+    Partnership.objects.create(network=path.network, organisation=b, partner=c, state="confirmed", since=day)
+    sources.register_source("sample", "Joint measures", lambda network: [(c.pk, b.pk, None)])
+    client.force_login(member)
+    try:
+        found = {fmt: download(client, path.network, "export", fmt) for fmt in ("graphml", "gexf")}
+    finally:
+        sources._sources.pop("sample")
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        graph = read(io.BytesIO(found[fmt]))
+        by_label = {data["label"]: node for node, data in graph.nodes(data=True)}
+        edge = graph.edges[by_label["Org B"], by_label["Org C"]]
+        assert edge["sources"] == "meetings partnerships sample"
+        assert edge["since_meetings"] == path.meeting_day.isoformat()
+        assert edge["since_partnerships"] == "2019-01-01" == edge["since"]  # the earliest
+        assert edge["since_sample"] == ""  # not known
+        assert "since_groups" not in edge
+        assert graph.nodes[by_label["Org C"]]["component"] == 1

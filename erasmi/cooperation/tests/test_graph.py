@@ -3,6 +3,7 @@
 import datetime
 
 import networkx as nx
+import numpy as np
 import pytest
 from django.utils import timezone
 
@@ -126,11 +127,14 @@ def test_betweenness_is_estimated_in_large_networks(db, monkeypatch):
     from erasmi.networks.tests.factories import make_network
 
     monkeypatch.setattr(analysis, "EXACT_BETWEENNESS_UP_TO", 3)
+    monkeypatch.setattr(analysis, "BETWEENNESS_WORK", 1)  # exact while cheap: here nothing is
+    monkeypatch.setattr(analysis, "BETWEENNESS_PIVOTS", 3)
     network = make_network("big")
     for n in range(5):
         add_member(network, f"Org {n}", Organisation.ActorType.NGO, datetime.date(2020, 1, 1))
     measures = analysis.measure(analysis.build_graph(network))
     assert measures.betweenness_estimated
+    assert measures.pivots == 3
 
 
 def test_the_layout_is_the_same_every_time_and_inside_the_picture(path):
@@ -138,3 +142,94 @@ def test_the_layout_is_the_same_every_time_and_inside_the_picture(path):
     first, second = analysis.layout(graph), analysis.layout(graph)
     assert first == second
     assert all(40 <= x <= 960 and 40 <= y <= 960 for x, y in first.values())
+
+
+def _random_graph(n: int, p: float, seed: int) -> nx.Graph:
+    graph = nx.gnp_random_graph(n, p, seed=seed)
+    graph.add_nodes_from(range(n, n + 3))  # and a few loners
+    return nx.relabel_nodes(graph, {node: 1000 + 7 * node for node in graph})  # ids that are not positions
+
+
+@pytest.mark.parametrize(("n", "p"), [(40, 0.08), (60, 0.3), (30, 0.02)])
+def test_exact_betweenness_equals_networkx(n, p):
+    graph = _random_graph(n, p, seed=n)
+    ids = list(graph.nodes)
+    pairs = np.array(list(graph.edges), dtype=np.int64).reshape(-1, 2)
+    found, pivots = analysis.betweenness(analysis.adjacency(ids, pairs), ids)
+    expected = nx.betweenness_centrality(graph)
+    assert pivots == 0
+    assert found.tolist() == pytest.approx([expected[pk] for pk in ids], abs=1e-12)
+
+
+@pytest.mark.parametrize(("n", "p"), [(400, 0.01), (400, 0.2)])
+def test_estimated_betweenness_equals_networkx_with_the_same_pivots(n, p, monkeypatch):
+    monkeypatch.setattr(analysis, "BETWEENNESS_WORK", 1)
+    monkeypatch.setattr(analysis, "BETWEENNESS_PIVOTS", 25)
+    graph = _random_graph(n, p, seed=7)
+    ids = list(graph.nodes)
+    pairs = np.array(list(graph.edges), dtype=np.int64).reshape(-1, 2)
+    found, pivots = analysis.betweenness(analysis.adjacency(ids, pairs), ids)
+    expected = nx.betweenness_centrality(graph, k=25, seed=analysis.SEED)
+    assert pivots == 25
+    assert found.tolist() == pytest.approx([expected[pk] for pk in ids], rel=1e-4, abs=1e-9)
+
+
+def test_degree_components_and_density_of_a_larger_graph_equal_networkx():
+    graph = _random_graph(300, 0.01, seed=3)
+    nx.set_node_attributes(graph, "x", "name")
+    nx.set_node_attributes(graph, "ngo", "actor_type")
+    nx.set_node_attributes(graph, "non_state", "sector")
+    nx.set_edge_attributes(graph, {edge: {"partnerships": None} for edge in graph.edges}, "sources")
+    measures = analysis.measure(graph)
+    assert {node["id"]: node["degree"] for node in measures.nodes} == dict(graph.degree)
+    assert measures.components == nx.number_connected_components(graph)
+    largest = max(nx.connected_components(graph), key=len)
+    assert {node["id"] for node in measures.nodes if node["component"] == 1} == largest
+    assert measures.density == pytest.approx(nx.density(graph))
+    assert measures.isolated == sorted(pk for pk, degree in graph.degree if degree == 0)
+
+
+def test_the_layout_of_a_large_graph_is_stable_and_inside_the_picture():
+    graph = _random_graph(800, 0.005, seed=5)
+    first, second = analysis.layout(graph), analysis.layout(graph)
+    assert first == second
+    assert set(first) == set(graph.nodes)
+    assert all(40 <= x <= 960 and 40 <= y <= 960 for x, y in first.values())
+
+    # Tied organisations end up nearer each other than organisations picked at random.
+    def gap(a, b):
+        return ((first[a][0] - first[b][0]) ** 2 + (first[a][1] - first[b][1]) ** 2) ** 0.5
+
+    ids = list(graph.nodes)
+    tied = [gap(a, b) for a, b in graph.edges]
+    apart = [gap(ids[i], ids[(i * 37 + 11) % len(ids)]) for i in range(len(ids))]
+    assert sum(tied) / len(tied) < 0.6 * sum(apart) / len(apart)
+
+
+def test_a_source_giving_arrays_counts_like_one_giving_tuples(path):
+    import datetime as dt
+
+    a, c = path.orgs["A"].pk, path.orgs["C"].pk
+    as_tuples = ties(path.network)
+    day = dt.date(2021, 3, 4)
+    sources.register_source(
+        "sample",
+        "Joint measures",
+        lambda network: sources.PairArrays(np.array([c, a, a]), np.array([a, c, a]), np.array([0, day.toordinal(), 9])),
+    )
+    try:
+        found = ties(path.network)
+    finally:
+        sources._sources.pop("sample")
+    assert found[("Org A", "Org C")] == {"sample": day}  # the known day wins over the unknown; no loop A–A
+    assert {pair: value for pair, value in found.items() if pair != ("Org A", "Org C")} == as_tuples
+
+
+def test_dense_and_sparse_products_give_the_same_betweenness(monkeypatch):
+    graph = _random_graph(120, 0.25, seed=11)
+    ids = list(graph.nodes)
+    adj = analysis.adjacency(ids, np.array(list(graph.edges), dtype=np.int64))
+    dense, _pivots = analysis.betweenness(adj, ids)
+    monkeypatch.setattr(analysis, "DENSE_UP_TO", 0)
+    sparse_found, _pivots = analysis.betweenness(adj, ids)
+    assert dense.tolist() == pytest.approx(sparse_found.tolist(), abs=1e-12)

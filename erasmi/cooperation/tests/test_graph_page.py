@@ -83,11 +83,11 @@ def test_an_unchanged_network_is_read_from_the_cache(client, member, path, monke
     client.force_login(member)
     page(client, path.network)
 
-    def computed_again(graph):
+    def computed_again(*args, **kwargs):
         raise AssertionError("computed again")
 
-    monkeypatch.setattr(analysis, "measure", computed_again)
-    monkeypatch.setattr(analysis, "layout", computed_again)
+    monkeypatch.setattr(analysis, "_measure", computed_again)
+    monkeypatch.setattr(analysis, "layout_positions", computed_again)
     assert page(client, path.network).status_code == 200
 
 
@@ -149,3 +149,24 @@ def test_a_registered_source_with_a_version_shows_its_new_ties_at_once(client, m
         assert 'data-sources="sample"' in html
     finally:
         sources._sources.pop("sample")
+
+
+def test_an_estimated_betweenness_says_from_how_many_organisations_in_german(client, member, path, monkeypatch):
+    from erasmi.cooperation import analysis
+
+    monkeypatch.setattr(analysis, "EXACT_BETWEENNESS_UP_TO", 2)
+    monkeypatch.setattr(analysis, "BETWEENNESS_WORK", 1)
+    monkeypatch.setattr(analysis, "BETWEENNESS_PIVOTS", 3)
+    client.force_login(member)
+    html = client.get(f"/de/cooperation/{path.network.slug}/").content.decode()
+    assert "die von 3 zufällig gewählten Organisationen ausgehen" in html
+
+
+def test_the_drawn_symbols_and_lines_are_escaped(client, member, path):
+    organisation = path.orgs["A"]
+    organisation.name = '<script>"A" & B</script>'
+    organisation.save()
+    client.force_login(member)
+    html = page(client, path.network).content.decode()
+    assert 'data-name="&lt;script&gt;&quot;A&quot; &amp; B&lt;/script&gt;"' in html
+    assert "<script>" not in html.split('class="coop-svg"')[1].split("</svg>")[0]
