@@ -265,7 +265,7 @@ def carry_over(request):
     """Progress the browser kept before signing in, added to the account (called by toolkit.js)."""
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return JsonResponse({"error": "invalid"}, status=400)
     return JsonResponse({"units": services.carry_over(request.user, data)})
 
