@@ -214,8 +214,13 @@ def comment(request, slug):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return resource_detail(request, slug, form=form, status=400)
-    new = services.add_comment(resource, author=request.user, body=form.cleaned_data["body"])
-    return redirect(f"{resource.get_absolute_url()}#comment-{new.pk}")
+    with transaction.atomic():
+        if earlier := once.claim(request, form):  # a double click posts once
+            return redirect(earlier)
+        new = services.add_comment(resource, author=request.user, body=form.cleaned_data["body"])
+        after = f"{resource.get_absolute_url()}#comment-{new.pk}"
+        once.done(request, form, after)
+    return redirect(after)
 
 
 def _comment(request, slug, pk) -> Comment:
