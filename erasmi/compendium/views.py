@@ -186,8 +186,17 @@ def export(request, fmt):
         language = languages.current()
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     flt, ids, _idx = index.search(request.GET, language)
-    if flt.any:
+    if flt.any and fmt == "pdf":
+        try:
+            try:
+                body = exports.filtered_pdf(ids, language).read_bytes()
+            except FileNotFoundError:  # removed as too old between the look and the reading: written again
+                body = exports.filtered_pdf(ids, language).read_bytes()
+        except GenerationUnavailable as error:
+            return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
+    elif flt.any:
         body = exports.export_bytes(fmt, exports.export_queryset(ids), language)
+    if flt.any:
         response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
