@@ -109,7 +109,7 @@ class ResourceForm(OnceMixin, EditForm, forms.ModelForm):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(OnceMixin, forms.Form):
     DECISIONS = [
         ("publish", _("Publish")),
         ("request_changes", _("Ask for changes")),

@@ -182,9 +182,13 @@ def review(request, slug):
     permissions.require(request.user, "resource.review", resource)
     form = ReviewForm(request.POST)
     if form.is_valid():
-        services.review(
-            resource, form.cleaned_data["decision"], reviewer=request.user, comment=form.cleaned_data["comment"]
-        )
+        with transaction.atomic():
+            if once.claim(request, form):  # a double click decides (and mails the submitter) once
+                return redirect(resource.get_absolute_url())
+            services.review(
+                resource, form.cleaned_data["decision"], reviewer=request.user, comment=form.cleaned_data["comment"]
+            )
+            once.done(request, form, resource.get_absolute_url())
         messages.success(request, _("Your decision was recorded. The submitter is told by e-mail."))
     else:
         for error in form.errors.values():

@@ -49,3 +49,21 @@ def test_a_double_click_on_comment_posts_the_comment_once(member, db):
         assert response.status_code == 302
 
     assert Comment.objects.count() == 1
+
+
+def test_a_double_click_on_publish_tells_the_submitter_once(
+    editor, member, smtp_server, django_capture_on_commit_callbacks
+):
+    from erasmi.library.models import Resource
+
+    resource = make_resource("Charter", status=Resource.Status.SUBMITTED, user=member)
+    client = _signed_in(editor)
+    page = client.get(resource.get_absolute_url()).content.decode()
+    key = page.split('class="review-form">', 1)[1].split('name="once" value="', 1)[1].split('"', 1)[0]
+
+    for _click in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            data = {"decision": "publish", "comment": "", "once": key}
+            assert client.post(f"/en/library/{resource.slug}/review/", data).status_code == 302
+
+    assert len(smtp_server.messages) == 1
