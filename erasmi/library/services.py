@@ -200,3 +200,24 @@ def unhide(comment: Comment, *, by) -> None:
     comment.hidden, comment.hidden_by, comment.hidden_at = False, None, None
     comment.save(update_fields=["hidden", "hidden_by", "hidden_at"])
     comment.reports.all().delete()
+
+
+def personal_data(user) -> dict:
+    """What the library keeps of a person, for the export of their data: what they submitted, wrote and
+    reported (their comments stay without their name when the account is deleted)."""
+    return {
+        "submitted_resources": [
+            {"slug": slug, "status": status, "created": created.isoformat()}
+            for slug, status, created in Resource.objects.filter(submitted_by=user).values_list(
+                "slug", "status", "created"
+            )
+        ],
+        "comments": [
+            {"resource": c.resource.slug, "text": c.body, "created": c.created.isoformat(), "hidden": c.hidden}
+            for c in Comment.objects.filter(author=user).select_related("resource")
+        ],
+        "reported_comments": [
+            {"resource": r.comment.resource.slug, "comment": r.comment_id, "created": r.created.isoformat()}
+            for r in Report.objects.filter(reporter=user).select_related("comment__resource")
+        ],
+    }
