@@ -26,3 +26,11 @@ def test_deeply_nested_json_is_a_bad_request(client, german_only, member):
     body = "[" * 100_000 + "]" * 100_000
     response = client.post(reverse("learning:carry_over"), body, content_type="application/json")
     assert response.status_code == 400
+
+
+def test_a_nul_character_in_the_browsers_json_is_not_a_server_error(client, german_only, member):
+    client.force_login(member)
+    client.raise_request_exception = False
+    body = '{"nur-deutsch\\u0000": {"pages": [1]}, "nur-deutsch": {"pages": ["1\\u0000"]}}'
+    response = client.post(reverse("learning:carry_over"), body, content_type="application/json")
+    assert response.status_code in (200, 400)
