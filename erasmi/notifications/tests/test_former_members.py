@@ -60,3 +60,34 @@ def test_a_public_meetings_registrant_is_told_even_outside_the_network(erfurt_ne
     event.place = "Room 4"
     event.save()
     assert event_notices.changed(event, ["place"]) == 1
+
+
+def test_someone_whose_organisation_left_gets_no_summary_of_the_groups_new_documents(erfurt_network, coordinator):
+    from django.core.files.base import ContentFile
+
+    from erasmi.networks import notices as network_notices
+    from erasmi.networks.models import Document, DocumentVersion, Organisation
+
+    user = baker.make("accounts.User", email="left@example.org", language="de")
+    person = Person.for_user(user)
+    person.organisation = Organisation.objects.get(name="Former Ltd")  # left the network in 2020
+    person.save()
+    Role.objects.create(network=erfurt_network, person=person)
+    group = erfurt_network.working_groups.get()
+    group.members.add(person)
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    document = Document.objects.create(network=erfurt_network, working_group=group, title="Internal minutes")
+    DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        file=ContentFile(b"x", name="a.pdf"),
+        original_name="a.pdf",
+        size=1,
+        uploaded_by=coordinator,
+        uploaded=yesterday,
+    )
+
+    network_notices.document_digest(timezone.localdate(yesterday))
+
+    assert not Notice.objects.filter(address="left@example.org").exists()
+    assert Notice.objects.filter(address="member@example.org").exists()  # the group's lead still hears of it
