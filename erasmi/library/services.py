@@ -1,5 +1,6 @@
 """Workflows of the library: submission, review (the submitter is told), the discussion and its moderation."""
 
+import datetime
 import re
 
 from django.conf import settings
@@ -168,6 +169,16 @@ def tell_submitter(resource: Resource, decision: str, comment: str = "") -> None
 
 
 # -- discussion ----------------------------------------------------------------
+
+
+COMMENTS_PER_WINDOW = 10
+COMMENT_WINDOW = datetime.timedelta(minutes=10)
+
+
+def may_comment(user) -> bool:
+    """Anyone may sign up and every comment is mailed to those taking part: a flood of comments stops here."""
+    since = timezone.now() - COMMENT_WINDOW
+    return Comment.objects.filter(author=user, created__gte=since).count() < COMMENTS_PER_WINDOW
 
 
 def add_comment(resource: Resource, *, author, body: str) -> Comment:

@@ -218,6 +218,9 @@ def comment(request, slug):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return resource_detail(request, slug, form=form, status=400)
+    if not services.may_comment(request.user):
+        form.add_error("body", _("Be patient, you are sending too many requests."))
+        return resource_detail(request, slug, form=form, status=429)
     with transaction.atomic():
         if earlier := once.claim(request, form):  # a double click posts once
             return redirect(earlier)

@@ -67,3 +67,18 @@ def test_a_double_click_on_publish_tells_the_submitter_once(
             assert client.post(f"/en/library/{resource.slug}/review/", data).status_code == 302
 
     assert len(smtp_server.messages) == 1
+
+
+def test_a_flood_of_comments_is_stopped_before_it_floods_the_participants_mailboxes(member, other_member, db):
+    resource = make_resource(user=other_member)  # the submitter hears of every comment
+    client = _signed_in(member)
+    statuses = [
+        client.post(f"/de/library/{resource.slug}/comments/", {"body": f"Comment {n}"}).status_code for n in range(15)
+    ]
+
+    assert statuses[:10] == [302] * 10
+    assert set(statuses[10:]) == {429}
+    assert Comment.objects.count() == 10
+    assert Notice.objects.filter(address=other_member.email).count() == 10
+    page = client.post(f"/de/library/{resource.slug}/comments/", {"body": "More"}).content.decode()
+    assert "Bitte haben Sie etwas Geduld" in page
