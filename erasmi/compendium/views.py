@@ -210,7 +210,7 @@ def export(request, fmt):
 @login_required
 def submit(request):
     form = PracticeForm(request.POST or None, language=request.POST.get("language") or languages.current())
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not Practice.objects.many_submitted_lately(request.user):
         with transaction.atomic():
             if earlier := once.claim(request, form):
                 return redirect(earlier)
@@ -218,8 +218,15 @@ def submit(request):
             once.done(request, form, practice.get_absolute_url())
         messages.success(request, _("Thank you. Your practice was submitted and will be reviewed by an editor."))
         return redirect(practice.get_absolute_url())
+    status = 200
+    if form.is_bound and not form.errors:  # valid, but too many lately: each one is mailed to every editor
+        form.add_error(None, _("Be patient, you are sending too many requests."))
+        status = 429
     return render(
-        request, "compendium/form.html", {"form": form, "form_sections": form.sections(SECTIONS), "practice": None}
+        request,
+        "compendium/form.html",
+        {"form": form, "form_sections": form.sections(SECTIONS), "practice": None},
+        status=status,
     )
 
 
