@@ -10,6 +10,7 @@ def personal_data(user: User) -> dict:
     """Everything stored about the person, as one JSON-ready document."""
     from erasmi.compendium.models import PracticeRevision
     from erasmi.learning.services import personal_data as toolkit_data
+    from erasmi.library.services import personal_data as library_data
 
     return {
         "account": {
@@ -40,6 +41,7 @@ def personal_data(user: User) -> dict:
             for r in PracticeRevision.objects.filter(author=user).select_related("practice")
         ],
         "toolkit": toolkit_data(user),
+        "library": library_data(user),
     }
 
 

@@ -182,3 +182,28 @@ def cached_file(fmt: str, language: str) -> Path:
         return export_bytes(fmt, export_queryset(), language)
 
     return generated_file(folder / f"{version}-{name}", build, key=name, replaces=f"*-{name}")
+
+
+FILTERED_KEEP = 600  # seconds a PDF of a search is kept for the next who asks for the same
+
+
+def filtered_pdf(ids: list[int], language: str) -> Path:
+    """The PDF of what a search found: generated one at a time (like the whole compendium's, see
+    ``generated_file``), so that a visitor varying the search cannot keep every worker busy with PDFs,
+    and kept a while for the same search. Raises GenerationUnavailable."""
+    import hashlib
+    import time
+
+    from erasmi.compendium.index import VERSION_KEY
+
+    version = ContentVersion.current(VERSION_KEY)
+    folder = Path(settings.ERASMI_CACHE_DIR) / "exports" / "filtered"
+    digest = hashlib.sha256(json.dumps([str(version), language, ids]).encode()).hexdigest()[:32]
+
+    def build() -> bytes:
+        for old in folder.glob("*.pdf"):  # the folder holds what was asked for lately, not every search
+            if old.stat().st_mtime < time.time() - FILTERED_KEEP:
+                old.unlink(missing_ok=True)
+        return export_bytes("pdf", export_queryset(ids), language)
+
+    return generated_file(folder / f"{digest}-{language}.pdf", build, key="compendium-filtered.pdf")

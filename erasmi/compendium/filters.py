@@ -68,7 +68,7 @@ class PracticeFilter:
             else:
                 refuse(_("Unknown value '%(value)s' for the filter '%(name)s'.") % {"value": size, "name": "size"})
         for decade in params.getlist("decade"):
-            if decade.isdigit() and len(decade) == 4 and decade.endswith("0"):
+            if decade.isascii() and decade.isdecimal() and len(decade) == 4 and decade.endswith("0"):
                 result.decades.append(int(decade))
             else:
                 refuse(_("'%(value)s' is not a decade such as 1990.") % {"value": decade})

@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 import json
 
@@ -43,8 +44,17 @@ class Term(NamedInLanguages):
 
 
 class PracticeQuerySet(models.QuerySet):
+    SUBMISSIONS_PER_HOUR = 5
+
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
+
+    def many_submitted_lately(self, user) -> bool:
+        """The person submitted as many practices in the last hour as one may (editors: no limit)."""
+        if getattr(user, "is_editor", False):
+            return False
+        since = timezone.now() - datetime.timedelta(hours=1)
+        return self.filter(submitted_by=user, created__gte=since).count() >= self.SUBMISSIONS_PER_HOUR
 
     def with_listing(self):
         return self.select_related("country", "network_type").prefetch_related("translations")

@@ -188,8 +188,17 @@ def export(request, fmt):
         language = languages.current()
     filename = f"erasmi-compendium-{language}.{fmt}" if fmt == "pdf" else f"erasmi-compendium.{fmt}"
     flt, ids, _idx = index.search(request.GET, language)
-    if flt.any:
+    if flt.any and fmt == "pdf":
+        try:
+            try:
+                body = exports.filtered_pdf(ids, language).read_bytes()
+            except FileNotFoundError:  # removed as too old between the look and the reading: written again
+                body = exports.filtered_pdf(ids, language).read_bytes()
+        except GenerationUnavailable as error:
+            return unavailable_response(request, error, back=(reverse("compendium:list"), _("Back to the compendium")))
+    elif flt.any:
         body = exports.export_bytes(fmt, exports.export_queryset(ids), language)
+    if flt.any:
         response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -203,7 +212,7 @@ def export(request, fmt):
 @login_required
 def submit(request):
     form = PracticeForm(request.POST or None, language=request.POST.get("language") or languages.current())
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not Practice.objects.many_submitted_lately(request.user):
         with transaction.atomic():
             if earlier := once.claim(request, form):
                 return redirect(earlier)
@@ -211,8 +220,15 @@ def submit(request):
             once.done(request, form, practice.get_absolute_url())
         messages.success(request, _("Thank you. Your practice was submitted and will be reviewed by an editor."))
         return redirect(practice.get_absolute_url())
+    status = 200
+    if form.is_bound and not form.errors:  # valid, but too many lately: each one is mailed to every editor
+        form.add_error(None, _("Be patient, you are sending too many requests."))
+        status = 429
     return render(
-        request, "compendium/form.html", {"form": form, "form_sections": form.sections(SECTIONS), "practice": None}
+        request,
+        "compendium/form.html",
+        {"form": form, "form_sections": form.sections(SECTIONS), "practice": None},
+        status=status,
     )
 
 

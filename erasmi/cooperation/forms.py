@@ -32,9 +32,14 @@ class PartnershipForm(OnceMixin, Html5Mixin, forms.ModelForm):
             self.fields["partner"].queryset = members.exclude(pk=own)
         self.fields["description"].help_text = _("For example: a joint language café, referrals, a shared project.")
 
+    @property
+    def own_organisation(self):
+        """The member's own organisation (None for a coordinator's form, and when the field was left wrong)."""
+        return self.instance.organisation if self.instance.organisation_id else None
+
     def clean(self):
         cleaned = super().clean()
-        first = cleaned.get("organisation") or self.instance.organisation
+        first = cleaned.get("organisation") or self.own_organisation
         partner = cleaned.get("partner")
         if first and partner:
             if first == partner:

@@ -240,7 +240,7 @@ def partnership_create(request, slug):
             else:
                 partnership = services.partnership_propose(
                     network=network,
-                    organisation=form.cleaned_data.get("organisation") or form.instance.organisation,
+                    organisation=form.cleaned_data.get("organisation") or form.own_organisation,
                     partner=form.cleaned_data["partner"],
                     since=form.cleaned_data["since"],
                     description=form.cleaned_data["description"],

@@ -10,6 +10,7 @@ from django_tasks import task
 
 from erasmi.events import ical
 from erasmi.events.models import Event, Registration
+from erasmi.networks.models import Role
 from erasmi.notifications.models import Topic
 from erasmi.notifications.services import notify, recipient
 
@@ -63,6 +64,15 @@ def moved_up(registration: Registration) -> None:
     _tell(registration, Topic.REGISTRATIONS, "moved_up", f"moved-up:{registration.pk}:{stamp}")
 
 
+def _still_invited(registration: Registration) -> bool:
+    """A members' meeting's news (a new time or place, a reminder) is for those still in the network; someone
+    who left is told of a cancellation only (it takes the meeting out of their calendar)."""
+    event = registration.event
+    if event.visibility == Event.Visibility.PUBLIC:
+        return True
+    return Role.objects.active().filter(network=event.network_id, person=registration.person_id).exists()
+
+
 def _told(event: Event):
     """Everyone with a place or on the waiting list."""
     return event.registrations.filter(
@@ -80,6 +90,8 @@ def changed(event: Event, fields: list[str]) -> int:
     told = 0
     for registration in _told(event):
         registration.event = event
+        if not _still_invited(registration):
+            continue
         language = recipient(registration.person)[1]
         with translation.override(language):
             what = ", ".join(str(Event._meta.get_field(name).verbose_name) for name in fields)
@@ -112,6 +124,8 @@ def remind_tomorrow(today: datetime.date | None = None) -> int:
     )
     told = 0
     for registration in registrations:
+        if not _still_invited(registration):
+            continue
         key = f"reminder:{registration.event_id}:{registration.pk}:{tomorrow.isoformat()}"
         told += bool(_tell(registration, Topic.REMINDERS, "reminder", key))
     return told

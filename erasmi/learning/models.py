@@ -244,6 +244,15 @@ class Attachment(models.Model):
         return self.extension in self.IMAGE_TYPES and self.page is not None
 
 
+def page_number(value) -> int | None:
+    """A page number (1 to 99) as the browser sent it, a number or its ASCII digits; anything else None."""
+    if isinstance(value, str) and value.isascii() and value.isdecimal() and len(value) <= 2:
+        value = int(value)
+    if type(value) is not int:  # not True, not 1.5, not "²"
+        return None
+    return value if 0 < value < 100 else None
+
+
 class Progress(models.Model):
     """What a signed-in learner has done in a unit: pages read, exercise answered."""
 
@@ -261,7 +270,7 @@ class Progress(models.Model):
 
     def merge(self, pages=(), exercise_done=False) -> bool:
         """Add pages read and the exercise; True if something new was added."""
-        seen = sorted(set(self.pages_seen) | {int(p) for p in pages if str(p).isdigit() and 0 < int(p) < 100})
+        seen = sorted(set(self.pages_seen) | {n for n in map(page_number, pages) if n is not None})
         new = seen != sorted(self.pages_seen) or (exercise_done and not self.exercise_done)
         self.pages_seen = seen
         self.exercise_done = self.exercise_done or bool(exercise_done)

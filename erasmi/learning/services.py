@@ -61,7 +61,8 @@ def carry_over(user, data: dict) -> int:
     Unknown or unpublished units are ignored. Returns the number of units whose progress grew."""
     if not isinstance(data, dict):
         return 0
-    units = {u.slug: u for u in Unit.objects.published().filter(slug__in=[str(k)[:80] for k in list(data)[:50]])}
+    slugs = [str(k)[:80] for k in list(data)[:50] if "\x00" not in str(k)]  # PostgreSQL cannot compare a NUL
+    units = {u.slug: u for u in Unit.objects.published().filter(slug__in=slugs)}
     grown = 0
     for slug, entry in data.items():
         unit = units.get(slug)

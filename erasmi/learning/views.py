@@ -263,9 +263,11 @@ def my_progress(request):
 @login_required
 def carry_over(request):
     """Progress the browser kept before signing in, added to the account (called by toolkit.js)."""
+    if request.content_type != "application/json":  # a form's POST: its body was read already
+        return JsonResponse({"error": "invalid"}, status=400)
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return JsonResponse({"error": "invalid"}, status=400)
     return JsonResponse({"units": services.carry_over(request.user, data)})
 

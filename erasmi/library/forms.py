@@ -109,7 +109,7 @@ class ResourceForm(OnceMixin, EditForm, forms.ModelForm):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(OnceMixin, forms.Form):
     DECISIONS = [
         ("publish", _("Publish")),
         ("request_changes", _("Ask for changes")),
@@ -127,5 +127,5 @@ class ReviewForm(forms.Form):
         return data
 
 
-class CommentForm(forms.Form):
+class CommentForm(OnceMixin, forms.Form):
     body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import translation
 
 from erasmi.accounts.models import User
+from erasmi.core import permissions
 from erasmi.library.models import Comment
 from erasmi.notifications.models import Topic
 from erasmi.notifications.services import notify, recipient
@@ -19,6 +20,8 @@ def comment_added(comment: Comment) -> int:
     ids.discard(comment.author_id)
     told = 0
     for user in User.objects.filter(pk__in=ids, is_active=True):
+        if not permissions.can(user, "resource.view", resource):
+            continue  # left the network, or the resource is internal again: its discussion is not theirs
         address, language = recipient(user=user)
         with translation.override(language):
             version = resource.translation(language)

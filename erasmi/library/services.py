@@ -1,5 +1,6 @@
 """Workflows of the library: submission, review (the submitter is told), the discussion and its moderation."""
 
+import datetime
 import re
 
 from django.conf import settings
@@ -170,6 +171,16 @@ def tell_submitter(resource: Resource, decision: str, comment: str = "") -> None
 # -- discussion ----------------------------------------------------------------
 
 
+COMMENTS_PER_WINDOW = 10
+COMMENT_WINDOW = datetime.timedelta(minutes=10)
+
+
+def may_comment(user) -> bool:
+    """Anyone may sign up and every comment is mailed to those taking part: a flood of comments stops here."""
+    since = timezone.now() - COMMENT_WINDOW
+    return Comment.objects.filter(author=user, created__gte=since).count() < COMMENTS_PER_WINDOW
+
+
 def add_comment(resource: Resource, *, author, body: str) -> Comment:
     comment = Comment.objects.create(resource=resource, author=author, body=body.replace("\r\n", "\n").strip())
     comment_added(comment)
@@ -200,3 +211,24 @@ def unhide(comment: Comment, *, by) -> None:
     comment.hidden, comment.hidden_by, comment.hidden_at = False, None, None
     comment.save(update_fields=["hidden", "hidden_by", "hidden_at"])
     comment.reports.all().delete()
+
+
+def personal_data(user) -> dict:
+    """What the library keeps of a person, for the export of their data: what they submitted, wrote and
+    reported (their comments stay without their name when the account is deleted)."""
+    return {
+        "submitted_resources": [
+            {"slug": slug, "status": status, "created": created.isoformat()}
+            for slug, status, created in Resource.objects.filter(submitted_by=user).values_list(
+                "slug", "status", "created"
+            )
+        ],
+        "comments": [
+            {"resource": c.resource.slug, "text": c.body, "created": c.created.isoformat(), "hidden": c.hidden}
+            for c in Comment.objects.filter(author=user).select_related("resource")
+        ],
+        "reported_comments": [
+            {"resource": r.comment.resource.slug, "comment": r.comment_id, "created": r.created.isoformat()}
+            for r in Report.objects.filter(reporter=user).select_related("comment__resource")
+        ],
+    }

@@ -182,9 +182,13 @@ def review(request, slug):
     permissions.require(request.user, "resource.review", resource)
     form = ReviewForm(request.POST)
     if form.is_valid():
-        services.review(
-            resource, form.cleaned_data["decision"], reviewer=request.user, comment=form.cleaned_data["comment"]
-        )
+        with transaction.atomic():
+            if once.claim(request, form):  # a double click decides (and mails the submitter) once
+                return redirect(resource.get_absolute_url())
+            services.review(
+                resource, form.cleaned_data["decision"], reviewer=request.user, comment=form.cleaned_data["comment"]
+            )
+            once.done(request, form, resource.get_absolute_url())
         messages.success(request, _("Your decision was recorded. The submitter is told by e-mail."))
     else:
         for error in form.errors.values():
@@ -214,8 +218,16 @@ def comment(request, slug):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return resource_detail(request, slug, form=form, status=400)
-    new = services.add_comment(resource, author=request.user, body=form.cleaned_data["body"])
-    return redirect(f"{resource.get_absolute_url()}#comment-{new.pk}")
+    if not services.may_comment(request.user):
+        form.add_error("body", _("Be patient, you are sending too many requests."))
+        return resource_detail(request, slug, form=form, status=429)
+    with transaction.atomic():
+        if earlier := once.claim(request, form):  # a double click posts once
+            return redirect(earlier)
+        new = services.add_comment(resource, author=request.user, body=form.cleaned_data["body"])
+        after = f"{resource.get_absolute_url()}#comment-{new.pk}"
+        once.done(request, form, after)
+    return redirect(after)
 
 
 def _comment(request, slug, pk) -> Comment:

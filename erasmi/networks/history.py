@@ -200,7 +200,12 @@ def format_value(value, model_field=None, choices=None) -> str:
             return value
     if isinstance(value, int | float):
         return formats.localize(value)
-    if isinstance(value, str) and value.isdigit() and isinstance(model_field, models.IntegerField):
+    if (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isdecimal()
+        and isinstance(model_field, models.IntegerField)
+    ):
         return formats.localize(int(value))
     if isinstance(value, dict):
         return ", ".join(format_value(item) for item in value.values()) or EMPTY

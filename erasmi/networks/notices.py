@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django_tasks import task
@@ -20,6 +21,13 @@ def _reachable(person: Person) -> Person:
         return person
     role = Role.objects.filter(record=person).select_related("person__user").first()
     return role.person if role else person
+
+
+def _left(network_id: int, person: Person) -> bool:
+    """The person's roles in the network give no access any more (their organisation left): its internal
+    news is not for them."""
+    roles = Role.objects.filter(Q(person=person) | Q(record=person), network=network_id)
+    return roles.exists() and not roles.active().exists()
 
 
 def task_assigned(task: Task, actor) -> bool:
@@ -68,6 +76,8 @@ def document_digest(day: datetime.date | None = None) -> int:
         group = version.document.working_group
         people = {*group.members.all(), *([group.lead] if group.lead else [])}
         for person in people:
+            if _left(group.network_id, person):
+                continue
             person = _reachable(person)
             if version.uploaded_by_id and person.user_id == version.uploaded_by_id:
                 continue

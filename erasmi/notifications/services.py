@@ -23,6 +23,7 @@ from erasmi.core import mail, tasks
 from erasmi.notifications.models import Notice, Preference, Topic
 
 SALT = "notifications.preferences"
+ONE_LINE = ("title", "task", "network", "group", "author", "actor")  # what the mails show in a line of its own
 
 
 def token(address: str) -> str:
@@ -72,6 +73,8 @@ def notify(
     """
     if not address or not Preference.wants(address, topic):
         return None
+    # Titles are one line: typed with line breaks, they would end the subject and begin the body.
+    context = {k: mail.subject_line(v, 1000) if k in ONE_LINE and isinstance(v, str) else v for k, v in context.items()}
     with translation.override(language):
         text = render_to_string(template, {**context, "preferences_url": preferences_url(address)})
     subject, _newline, body = text.strip().partition("\n")

@@ -59,7 +59,7 @@ class OfferSearch:
         if code := params.get("language"):
             search.language = code.strip().lower()[:10]
         if radius := params.get("radius"):
-            if radius.isdigit() and int(radius) in RADII:
+            if radius in {str(choice) for choice in RADII}:  # not isdigit(): "²" is a digit int() cannot read
                 search.radius = int(radius)
             else:
                 problem(_("The radius must be one of %(choices)s km.") % {"choices": ", ".join(map(str, RADII))})
