@@ -132,6 +132,7 @@ def practice_detail(request, slug):
                 if code not in practice.available_languages() and code != language
             ],
             "can_review": permissions.can(request.user, "practice.review", practice),
+            "can_see_history": permissions.can(request.user, "practice.history", practice),
         },
     )
 
