@@ -87,3 +87,21 @@ def test_english_catalogue_says_what_the_source_says():
         msgid, msgstr = _joined(entry, "msgid"), _joined(entry, "msgstr")
         if msgid:
             assert msgid == msgstr, entry
+
+
+def test_a_danish_reader_finds_aa_at_the_end_of_the_alphabet_and_a_german_one_with_a():
+    from erasmi.core.languages import collation_key
+
+    names = ["Zimbabwe", "Åland", "Afghanistan", "Østrig", "Ærø"]
+    assert sorted(names, key=lambda n: collation_key(n, "da")) == ["Afghanistan", "Zimbabwe", "Ærø", "Østrig", "Åland"]
+    assert sorted(names, key=lambda n: collation_key(n, "de"))[:2] == ["Afghanistan", "Åland"]
+
+
+def test_the_country_choices_on_a_danish_page_end_with_aaland(db):
+    from django.utils import translation
+
+    from erasmi.core import countries
+
+    with translation.override("da"):
+        names = [name for _code, name in countries.choices()]
+    assert names.index("Åland") > names.index("Zimbabwe")
