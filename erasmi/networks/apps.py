@@ -42,6 +42,7 @@ class NetworksConfig(AppConfig):
             Invitation,
             JoinRequest,
             Membership,
+            Network,
             Organisation,
             Person,
             Role,
@@ -52,6 +53,7 @@ class NetworksConfig(AppConfig):
         yes_no = [("yes", _("yes")), ("no", _("no"))]
         history.register("membership", Membership, related=(Organisation,), choices={"agreement": yes_no})
         history.register("organisation", Organisation)
+        history.register("network", Network, label=_("network"))
         history.register("person", Person, choices={"role": Role.Kind.choices})
         history.register("role", Role, choices={"role": Role.Kind.choices})
         history.register("invitation", Invitation, choices={"role": Role.Kind.choices})

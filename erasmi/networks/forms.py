@@ -16,12 +16,25 @@ from erasmi.networks.models import (
     Document,
     JoinRequest,
     Membership,
+    Network,
     Organisation,
     Person,
     Role,
     Task,
     WorkingGroup,
 )
+
+
+class NetworkForm(EditForm, forms.ModelForm):
+    """The network's own details; its address (slug) stays, links to it keep working."""
+
+    class Meta:
+        model = Network
+        fields = ["name", "description", "city", "country", "founded", "contact_email", "rules_of_procedure"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "rules_of_procedure": forms.Textarea(attrs={"rows": 6}),
+        }
 
 
 class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from erasmi.networks import documents, groups, organisations, views, views_people
+from erasmi.networks import documents, groups, organisations, profile, views, views_people
 
 app_name = "networks"
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:slug>/groups/<slug:group>/reopen/", groups.group_reopen, name="group_reopen"),
     path("<slug:slug>/documents/<id:pk>/edit/", documents.document_edit, name="document_edit"),
     path("<slug:slug>/documents/<id:pk>/delete/", documents.document_delete, name="document_delete"),
+    path("<slug:slug>/edit/", profile.network_edit, name="edit"),
     path("<slug:slug>/members/new/", organisations.organisation_add, name="organisation_add"),
     path("<slug:slug>/members/<id:pk>/organisation/", organisations.organisation_edit, name="organisation"),
     path("<slug:slug>/members/<id:pk>/end/", organisations.membership_end, name="membership_end"),

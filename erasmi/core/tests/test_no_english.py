@@ -80,6 +80,7 @@ def _pages(network, event, coordinator_client) -> list[tuple[Client, str]]:
         "networks/demostadt/groups/new/",
         "networks/demostadt/events/new/",
         "networks/demostadt/members/new/",
+        "networks/demostadt/edit/",
         f"networks/demostadt/members/{membership.pk}/organisation/",
         f"networks/demostadt/members/{membership.pk}/end/",
         f"networks/demostadt/people/{someone.pk}/edit/",
