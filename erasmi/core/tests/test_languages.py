@@ -105,3 +105,22 @@ def test_the_country_choices_on_a_danish_page_end_with_aaland(db):
     with translation.override("da"):
         names = [name for _code, name in countries.choices()]
     assert names.index("Åland") > names.index("Zimbabwe")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("it", "mercoledì 20 gennaio 2027"),  # Django's catalogue wrote "Mercoledì 20 Gennaio"
+        ("de", "Mittwoch 20 Januar 2027"),
+        ("tr", "Çarşamba 20 Ocak 2027"),
+        ("da", "onsdag 20 januar 2027"),
+    ],
+)
+def test_weekdays_and_months_are_written_as_the_language_writes_them(language, expected):
+    import datetime
+
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2027, 1, 20), "l j F Y") == expected
+        assert formats.date_format(datetime.date(2027, 1, 20), "E Y").split()[0] == expected.split()[2]
