@@ -3,10 +3,11 @@
 Django's Italian catalogue capitalises them ("Mercoledì 20 Gennaio"), where Italian writes them in
 lower case ("mercoledì 20 gennaio"). Erasmi's catalogues come first (LOCALE_PATHS), so the names listed
 here, with the exact message ids and contexts of django.utils.dates, are translated by Erasmi; this
-module is never imported, it only keeps the ids in the catalogues when `make messages` runs.
+module is never imported, it only keeps the ids in the catalogues when `make messages` runs. A month
+standing alone (Django's "alt. month", the heading "Novembre 2026" above a calendar) keeps its capital.
 """
 
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_noop
 
 WEEKDAYS = [
     gettext_noop("Monday"),
@@ -30,18 +31,4 @@ MONTHS = [
     gettext_noop("October"),
     gettext_noop("November"),
     gettext_noop("December"),
-]
-MONTHS_ALT = [  # a month on its own, e.g. "gennaio 2027" above a calendar
-    pgettext_lazy("alt. month", "January"),
-    pgettext_lazy("alt. month", "February"),
-    pgettext_lazy("alt. month", "March"),
-    pgettext_lazy("alt. month", "April"),
-    pgettext_lazy("alt. month", "May"),
-    pgettext_lazy("alt. month", "June"),
-    pgettext_lazy("alt. month", "July"),
-    pgettext_lazy("alt. month", "August"),
-    pgettext_lazy("alt. month", "September"),
-    pgettext_lazy("alt. month", "October"),
-    pgettext_lazy("alt. month", "November"),
-    pgettext_lazy("alt. month", "December"),
 ]
