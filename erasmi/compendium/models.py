@@ -163,6 +163,32 @@ class Practice(models.Model):
             or next(iter(by_language.values()), None)
         )
 
+    # The profile's fields whose values the practice's facet terms name (shared vocabularies).
+    VOCABULARY_FIELDS = {
+        "network_type": "network_type",
+        "formalisation": "formalisation",
+        "fields_of_action": "fields_of_action",
+        "target_groups": "target_groups",
+    }
+
+    def in_words_of(self, key: str, value, language: str):
+        """A field's value for a reader of `language` when the version is in another language: a value that names
+        one of the practice's facet terms ("Staatliches Integrationsnetzwerk") is given in the reader's language,
+        like the badges; other text stays as written. Uses the prefetched terms."""
+        if key not in self.VOCABULARY_FIELDS or not value:
+            return value
+        from erasmi.compendium.services import term_key  # noqa: PLC0415 (services imports the models)
+
+        related = getattr(self, self.VOCABULARY_FIELDS[key])
+        terms = list(related.all()) if hasattr(related, "all") else [related] if related else []
+        names = {term_key(name): term for term in terms for name in [*term.names.values(), *term.aliases]}
+
+        def reader(text: str) -> str:
+            term = names.get(term_key(text))
+            return term.name(language) if term else text
+
+        return [reader(item) for item in value] if isinstance(value, list) else reader(value)
+
     def original(self) -> "PracticeTranslation | None":
         return self.translation(self.original_language)
 

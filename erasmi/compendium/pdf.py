@@ -38,6 +38,8 @@ def _practice_story(practice, t, number: int) -> list:
         story.append(_p(f"{section.number}. {section.title}", "h2"))
         for f in section.fields:
             value = getattr(practice if f.shared else t, f.key)
+            if t.language != languages.current():
+                value = practice.in_words_of(f.key, value, languages.current())
             if value in (None, "", []):
                 continue
             story.append(_p(str(f.label), "label"))

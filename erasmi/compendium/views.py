@@ -134,6 +134,7 @@ def practice_detail(request, slug):
                 if code not in practice.available_languages() and code != language
             ],
             "can_review": permissions.can(request.user, "practice.review", practice),
+            "can_see_history": permissions.can(request.user, "practice.history", practice),
         },
     )
 
@@ -159,7 +160,8 @@ def compare(request):
     if len(slugs) > MAX_COMPARED:
         error = _("Choose two to four practices to compare.")
     else:
-        found = {p.slug: p for p in Practice.objects.published().with_listing().filter(slug__in=slugs)}
+        chosen = Practice.objects.published().with_listing().filter(slug__in=slugs).select_related("formalisation")
+        found = {p.slug: p for p in chosen.prefetch_related("fields_of_action", "target_groups")}
         practices = [found[slug] for slug in slugs if slug in found]
         if len(practices) != len(slugs):
             error = _("One of the chosen practices does not exist or is not published.")

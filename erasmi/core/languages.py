@@ -114,12 +114,25 @@ def world(codes=None) -> list[tuple[str, str]]:
     return sorted(chosen.items(), key=lambda item: collation_key(item[1]))
 
 
+# Letters that a language sorts after "z" instead of with their base letter: Danish "æ, ø, å" ("Åland" comes
+# after "Zimbabwe"). "æ" and "ø" do not decompose, so they already sort last; "å" would be read as "a".
+_LAST_LETTERS = {"da": {"å": "\uffff"}}
+
+
+def collation_key(text: str, language: str | None = None) -> str:
+    """A sort key that puts accented letters with their base letter ("Ä" with "A"), case ignored, except where the
+    reader's language has a letter of its own at the end of the alphabet (Danish "Å")."""
+    return _collation_key(text, language or current())
+
+
 @lru_cache(maxsize=100_000)  # the same names are sorted on every request of a member list
-def collation_key(text: str) -> str:
-    """A sort key that puts accented letters with their base letter ("Ä" with "A"), case ignored."""
+def _collation_key(text: str, language: str) -> str:
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    text = unicodedata.normalize("NFC", text.casefold())
+    for letter, key in _LAST_LETTERS.get(language, {}).items():
+        text = text.replace(letter, key)
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -58,6 +58,7 @@ def load(users: dict) -> Network:
             "city": "Demostadt",
             "country": "Deutschland",
             "founded": 2004,
+            "contact_email": "netzwerk@demostadt.example.org",
             "rules_of_procedure": "Das Netzwerk trifft sich fünfmal im Jahr. "
             "Die Arbeitsgruppen setzen sich ihre Ziele selbst.",
         },
@@ -75,6 +76,7 @@ def load(users: dict) -> Network:
             organisation=organisation,
             joined=datetime.date(2004 + n, 1 + n % 12, 1),
             agreement_signed=datetime.date(2004 + n, 1 + n % 12, 15) if n % 3 else None,
+            listed_publicly=bool(n % 3),  # those that signed agreed to be named on the public page
         )
     people = []
     for n, organisation in enumerate(organisations):

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_feed_token() -> str:
@@ -305,6 +306,13 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.network}"
+
+    def kind_in_sentence(self) -> str:
+        """The role as a sentence names it ("invited … as a member"), lower case where the language writes it so."""
+        return {
+            Role.Kind.COORDINATOR: pgettext_lazy("role in a sentence: invited as …", "a coordinator"),
+            Role.Kind.MEMBER: pgettext_lazy("role in a sentence: invited as …", "a member"),
+        }.get(self.kind, self.get_kind_display())
 
     @property
     def is_open(self) -> bool:

@@ -104,7 +104,7 @@ def _send_invitation(invitation: Invitation) -> None:
             % {
                 "inviter": str(inviter) if inviter else _("A coordinator"),
                 "network": invitation.network.name,
-                "role": Role.Kind(invitation.kind).label,
+                "role": invitation.kind_in_sentence(),
                 "date": formats.date_format(timezone.localdate(invitation.expires)),
                 "url": url,
             },

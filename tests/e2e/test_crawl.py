@@ -37,6 +37,7 @@ def _internal(network, event, membership, someone):
         "networks/demostadt/members/",
         "networks/demostadt/members/import/",
         "networks/demostadt/members/new/",
+        "networks/demostadt/edit/",
         f"networks/demostadt/members/{membership.pk}/",
         f"networks/demostadt/members/{membership.pk}/organisation/",
         "networks/demostadt/people/",

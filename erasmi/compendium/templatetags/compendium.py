@@ -7,10 +7,15 @@ register = template.Library()
 
 @register.simple_tag
 def field_value(field, practice, translation):
-    """The value of a template field: shared ones live on the practice, the rest on the version."""
+    """The value of a template field: shared ones live on the practice, the rest on the version. Shown in another
+    language than the reader's, the values of the shared vocabularies are named in the reader's language."""
     if translation is None:
         return None
-    return getattr(practice if field.shared else translation, field.key)
+    value = getattr(practice if field.shared else translation, field.key)
+    language = languages.current()
+    if translation.language != language:
+        value = practice.in_words_of(field.key, value, language)
+    return value
 
 
 @register.filter

@@ -69,3 +69,9 @@ def test_the_fallback_notice_names_the_language_in_the_readers_language(client, 
     text = client.get(practice.get_absolute_url().replace("/en/", "/de/")).text
     assert "Es wird auf Englisch gezeigt" in text or "auf Englisch" in text
     assert "English" not in text.split('class="notice"')[1].split("</p>")[0]
+
+
+def test_a_visitor_sees_no_history_link_on_an_imported_practice(client, erfurt):
+    assert erfurt.submitted_by_id is None  # imported, so no author: the link once showed for the anonymous
+    response = client.get(detail_url(erfurt, "de"))
+    assert reverse("compendium:history", args=[erfurt.slug]) not in response.text

@@ -91,3 +91,12 @@ def test_danish_erasmi_is_built_on_the_project_and_districts_are_bydele():
 )
 def test_catalogue_keeps_the_formal_address(language, informal):
     assert not [text for text in _translations(language) if re.search(informal, text, re.I)]
+
+
+def test_danish_writes_e_mail_and_adgangskode_as_the_rest_of_the_site():
+    """The sign-in pages came from another catalogue with "email" and "password"; Danish writes "e-mail" and
+    "adgangskode", as every other Danish page of Erasmi does."""
+    for msgid, msgstr in _catalogue("da").items():
+        text = re.sub(r"%\(\w+\)s|mailto:", "", msgstr)
+        assert not re.search(r"(?<![\w-])[Ee]mail|[Pp]assword|succesfuldt", text), (msgid, msgstr)
+    assert _catalogue("da")["Successfully signed in as %(name)s."] == "Du er logget ind som %(name)s."

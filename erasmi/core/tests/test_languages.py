@@ -87,3 +87,41 @@ def test_english_catalogue_says_what_the_source_says():
         msgid, msgstr = _joined(entry, "msgid"), _joined(entry, "msgstr")
         if msgid:
             assert msgid == msgstr, entry
+
+
+def test_a_danish_reader_finds_aa_at_the_end_of_the_alphabet_and_a_german_one_with_a():
+    from erasmi.core.languages import collation_key
+
+    names = ["Zimbabwe", "Åland", "Afghanistan", "Østrig", "Ærø"]
+    assert sorted(names, key=lambda n: collation_key(n, "da")) == ["Afghanistan", "Zimbabwe", "Ærø", "Østrig", "Åland"]
+    assert sorted(names, key=lambda n: collation_key(n, "de"))[:2] == ["Afghanistan", "Åland"]
+
+
+def test_the_country_choices_on_a_danish_page_end_with_aaland(db):
+    from django.utils import translation
+
+    from erasmi.core import countries
+
+    with translation.override("da"):
+        names = [name for _code, name in countries.choices()]
+    assert names.index("Åland") > names.index("Zimbabwe")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("it", "mercoledì 20 gennaio 2027"),  # Django's catalogue wrote "Mercoledì 20 Gennaio"
+        ("de", "Mittwoch 20 Januar 2027"),
+        ("tr", "Çarşamba 20 Ocak 2027"),
+        ("da", "onsdag 20 januar 2027"),
+    ],
+)
+def test_weekdays_and_months_are_written_as_the_language_writes_them(language, expected):
+    import datetime
+
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2027, 1, 20), "l j F Y") == expected
+        month_alone = formats.date_format(datetime.date(2027, 1, 20), "E Y").split()[0]  # a calendar's heading
+        assert month_alone.casefold() == expected.split()[2].casefold()

@@ -57,3 +57,9 @@ def test_reset_without_a_terminal_to_ask_deletes_nothing(demo, monkeypatch):
     with pytest.raises(CommandError, match="Nothing was deleted"):
         call_command("load_demo", reset=True, stdout=open("/dev/null", "w"))
     assert Organisation.objects.filter(name="Neuer Verein").exists()
+
+
+def test_a_visitor_of_the_demo_network_sees_its_public_profile_with_members_and_contact(demo, client):
+    page = client.get("/de/networks/demostadt/").text
+    assert "Mitgliedsorganisationen" in page and "Jobcenter Demostadt" in page
+    assert "mailto:netzwerk@demostadt.example.org" in page

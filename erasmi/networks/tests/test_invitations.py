@@ -77,7 +77,7 @@ def test_an_invited_account_accepts_and_each_network_keeps_its_own_record(
     invitee = Client()
     invitee.force_login(other_member)
     page = invitee.get(link)
-    assert "You are invited to take part in the network Network erfurt as Coordinator" in page.text
+    assert "You are invited to take part in the network Network erfurt as a coordinator" in page.text
     response = invitee.post(link, {"accept": "1"})
     assert response.status_code == 302
 
@@ -267,3 +267,29 @@ def test_the_networks_page_and_the_start_page_name_people_as_this_network_record
     for text in texts:
         assert "Realname" not in text and "Hülya" not in text
     assert "Typed ByErfurt" in texts[0] and "Typed ByErfurt" in texts[2]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("tr", "ağına üye olarak katılmaya"),
+        ("it", "come membro"),
+        ("da", "som medlem"),
+        ("de", "als Mitglied"),
+        ("en", "as a member"),
+    ],
+)
+def test_the_invitation_names_the_role_as_a_sentence_does(
+    client, coordinator, erfurt_network, smtp_server, language, expected
+):
+    """Once "Üye olarak", "come Membro": the role's label with its capital letter, in the middle of a sentence."""
+    from django.utils import translation
+
+    client.force_login(coordinator)
+    _add(client, "newcomer@example.org")
+    link = _link(smtp_server.body(0))
+    assert "as a member" in smtp_server.body(0)
+    client.logout()
+    with translation.override(language):
+        page = client.get(re.sub(r"^/\w\w/", f"/{language}/", link)).text
+    assert expected in page

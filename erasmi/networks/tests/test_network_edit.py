@@ -24,7 +24,7 @@ def test_a_coordinator_writes_the_description_in_turkish_and_turkish_visitors_re
     response = client.post(
         url("networks:edit", "erfurt", language="de"), {**form, "description_tr": "Kentin ağı."}, follow=True
     )
-    assert "Die Angaben des Netzwerks wurden gespeichert." in response.text
+    assert "Die Angaben zum Netzwerk wurden gespeichert." in response.text
     visitor = client.__class__()
     turkish = visitor.get(url("networks:detail", "erfurt", language="tr")).text
     assert 'lang="tr"' in turkish and "Kentin ağı." in turkish and "Das Netzwerk der Stadt." not in turkish
@@ -71,3 +71,20 @@ def test_a_language_named_inside_a_sentence_is_written_as_the_reader_writes_it()
     for reader, name in expected.items():
         with translation.override(reader):
             assert name_in_sentence("de") == name
+
+
+def test_the_coordinator_finds_the_page_on_the_network_page_and_changes_the_details(
+    client, coordinator, erfurt_network
+):
+    client.force_login(coordinator)
+    assert url("networks:edit", "erfurt") in client.get(erfurt_network.get_absolute_url()).text
+    data = as_browser_sends(client.get(url("networks:edit", "erfurt")).context["form"])
+    data.update(description="Wir treffen uns im Rathaus.", contact_email="netzwerk@erfurt.example.org")
+    response = client.post(url("networks:edit", "erfurt"), data, follow=True)
+    assert "The network&#x27;s details were saved." in response.text
+    assert "Wir treffen uns im Rathaus." in response.text and "mailto:netzwerk@erfurt.example.org" in response.text
+    entry = HistoryEntry.objects.get(network=erfurt_network, action="changed", object_type="network")
+    assert set(entry.changes) == {"description", "contact_email"}
+    with translation.override("de"):
+        history = client.get(reverse("networks:history", args=["erfurt"])).text
+    assert "Netzwerk" in history

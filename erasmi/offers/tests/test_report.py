@@ -75,3 +75,11 @@ def test_the_report_pdf_of_the_demo_network_fits_on_two_pages(client, member, of
         assert len(pdf.pages) <= 2, language
         text = "".join(page.extract_text() for page in pdf.pages)
         assert ("No offer in any area" if language == "en" else "In keinem Gebiet ein Angebot") in text
+
+
+def test_the_hint_above_the_table_says_what_the_gap_cells_look_like(client, member, offers):
+    """The cells of a gap read "keine" and are coloured; a hint about "empty cells" sent readers looking for blanks."""
+    client.force_login(member)
+    page = client.get(report_url("de")).text
+    assert "leere Felder" not in page
+    assert "farbig markierten Felder sind Lücken" in page and "<strong>keine</strong>" in page
