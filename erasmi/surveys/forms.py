@@ -150,6 +150,10 @@ class TranslationForm(forms.Form):
         return found
 
 
+class WaveForm(OnceMixin, forms.Form):
+    """The button that copies a survey as its next wave: a double click makes one wave."""
+
+
 class AnswerForm(Html5Mixin, forms.Form):
     """The questions of a survey in the reader's language, one field each."""
 

@@ -63,3 +63,17 @@ def test_answering_twice_stores_one_response(client, erfurt_network):
     client.post(path, {field: "4"})
     client.post(path, {field: "1"})
     assert Response.objects.count() == 1
+
+
+def test_a_double_click_on_copy_as_a_new_wave_makes_one_wave(client, erfurt_network, coordinator):
+    from erasmi.surveys.models import Survey
+
+    survey = scale_survey(erfurt_network)
+    client.force_login(coordinator)
+    page = client.get(reverse("surveys:detail", args=["erfurt", survey.pk]))
+    once = page.context["wave_form"]["once"].value()
+    assert f'value="{once}"' in page.content.decode()
+    first = client.post(reverse("surveys:wave", args=["erfurt", survey.pk]), {"once": once})
+    second = client.post(reverse("surveys:wave", args=["erfurt", survey.pk]), {"once": once})
+    assert Survey.objects.filter(previous=survey).count() == 1
+    assert first["Location"] == second["Location"]
