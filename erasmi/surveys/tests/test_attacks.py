@@ -77,3 +77,38 @@ def test_a_double_click_on_copy_as_a_new_wave_makes_one_wave(client, erfurt_netw
     second = client.post(reverse("surveys:wave", args=["erfurt", survey.pk]), {"once": once})
     assert Survey.objects.filter(previous=survey).count() == 1
     assert first["Location"] == second["Location"]
+
+
+def test_no_breakdown_gives_away_a_single_anonymous_answer_beside_the_mean_of_all(client, erfurt_network, coordinator):
+    from erasmi.surveys import results, services
+
+    survey = scale_survey(erfurt_network)
+    question = survey.questions.get()
+    for person in make_members(erfurt_network, 5, actor_type="authority", sector="state", prefix="s"):
+        services.answer(survey, person, {question: 5})
+    (lonely,) = make_members(erfurt_network, 1, actor_type="ngo", sector="non_state", prefix="n")
+    services.answer(survey, lonely, {question: 1})
+    # The mean of all six and the state actors' mean would tell the one non-state answer: (6 × 4.33 − 5 × 5) = 1.
+    assert results.breakdowns(survey) == {}
+    client.force_login(coordinator)
+    assert "State actors" not in client.get(reverse("surveys:results", args=["erfurt", survey.pk])).content.decode()
+    for person in make_members(erfurt_network, 4, actor_type="ngo", sector="non_state", prefix="more"):
+        services.answer(survey, person, {question: 3})
+    assert set(results.breakdowns(survey)[question.pk]) == {"state", "non_state"}
+
+
+def test_migrant_organisations_beside_the_non_state_actors_give_away_no_small_rest(erfurt_network):
+    from erasmi.networks.models import Organisation
+    from erasmi.surveys import results, services
+
+    survey = scale_survey(erfurt_network)
+    question = survey.questions.get()
+    migrant = Organisation.ActorType.MIGRANT_ORGANISATION
+    for person in make_members(erfurt_network, 5, actor_type="authority", sector="state", prefix="s"):
+        services.answer(survey, person, {question: 4})
+    for person in make_members(erfurt_network, 5, actor_type=migrant, sector="non_state", prefix="mig"):
+        services.answer(survey, person, {question: 5})
+    (ngo,) = make_members(erfurt_network, 1, actor_type="ngo", sector="non_state", prefix="n")
+    services.answer(survey, ngo, {question: 1})
+    # Non-state six, migrant organisations five: their difference is the one NGO's answer.
+    assert "migrant_org" not in results.breakdowns(survey).get(question.pk, {})
