@@ -91,3 +91,20 @@ def test_html_in_a_news_item_is_shown_as_text_in_the_preview(client, erfurt_netw
     body = response.content.decode()
     assert "<script>alert" not in body and "<img src=x" not in body
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+def test_sending_the_subscribe_form_again_and_again_sends_one_confirmation_an_hour(client, smtp_server, erfurt_network):
+    path = reverse("mailings:subscribe", args=[erfurt_network.slug])
+    for _n in range(5):
+        assert client.post(path, {"email": "victim@example.org", "language": "de"}).status_code == 200
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_confirmation_that_could_not_be_sent_is_sent_on_the_next_try(client, smtp_server, erfurt_network, settings):
+    path = reverse("mailings:subscribe", args=[erfurt_network.slug])
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = 1  # nobody listens
+    client.post(path, {"email": "jan@example.org", "language": "de"})
+    settings.EMAIL_PORT = port
+    client.post(path, {"email": "jan@example.org", "language": "de"})
+    assert len(smtp_server.messages) == 1
