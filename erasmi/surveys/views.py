@@ -376,10 +376,13 @@ def compare(request, slug, pk):
 @require_POST
 def self_assessment_start(request, slug):
     network = _network(request, slug, "network.manage")
+    this_year = timezone.localdate().year
     try:
-        year = int(request.POST.get("year") or timezone.localdate().year)
+        year = int(request.POST.get("year") or this_year)
     except ValueError:
-        year = timezone.localdate().year
+        year = this_year
+    if not this_year - 1 <= year <= this_year + 1:  # an odd number made a survey for year -5 or a server error
+        year = this_year
     survey, created = services.start_self_assessment(network, year, by=request.user)
     if created:
         HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, survey, kind="survey")

@@ -112,3 +112,15 @@ def test_migrant_organisations_beside_the_non_state_actors_give_away_no_small_re
     services.answer(survey, ngo, {question: 1})
     # Non-state six, migrant organisations five: their difference is the one NGO's answer.
     assert "migrant_org" not in results.breakdowns(survey).get(question.pk, {})
+
+
+def test_an_odd_year_starts_the_self_assessment_of_this_year(client, erfurt_network, coordinator):
+    from django.utils import timezone
+
+    from erasmi.surveys.models import Survey
+
+    client.force_login(coordinator)
+    url = reverse("surveys:self_assessment", args=["erfurt"])
+    for odd in ("99999999999", "-5", "abc"):
+        assert client.post(url, {"year": odd}).status_code == 302
+    assert list(Survey.objects.self_assessments().values_list("year", flat=True)) == [timezone.localdate().year]
