@@ -124,3 +124,19 @@ def test_an_odd_year_starts_the_self_assessment_of_this_year(client, erfurt_netw
     for odd in ("99999999999", "-5", "abc"):
         assert client.post(url, {"year": odd}).status_code == 302
     assert list(Survey.objects.self_assessments().values_list("year", flat=True)) == [timezone.localdate().year]
+
+
+def test_a_public_link_shows_visitors_no_list_of_the_networks_member_organisations(client, erfurt_network):
+    survey = make_survey(
+        erfurt_network,
+        [(Question.Kind.SCALE, "How good is it?"), (Question.Kind.COOPERATION, "With whom?")],
+        audience="public",
+    )
+    page = client.get(reverse("surveys_public:public", args=[survey.token]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "How good is it?" in body
+    assert "Caritas" not in body and "With whom?" not in body
+    scale = survey.questions.get(kind=Question.Kind.SCALE)
+    client.post(reverse("surveys_public:public", args=[survey.token]), {f"q{scale.pk}": "4"})
+    assert Response.objects.filter(survey=survey).count() == 1
