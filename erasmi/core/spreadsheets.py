@@ -11,6 +11,7 @@ import csv
 import datetime
 import decimal
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -65,7 +66,7 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], *, title: str, w
     """
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]  # the longest sheet name spreadsheet programs accept
+    sheet.title = sheet_title(title)
     for row in [header, *rows]:
         sheet.append([_xlsx_value(value) for value in row])
     for row in sheet.iter_rows():
@@ -82,6 +83,13 @@ def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], *, title: str, w
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def sheet_title(title: str) -> str:
+    """A user's title as a sheet name: without the characters spreadsheet programs refuse there
+    ([ ] : * ? / \\ and an apostrophe at either end), at most 31 characters, never empty."""
+    cleaned = " ".join(re.sub(r"[\[\]:*?/\\]", " ", ILLEGAL_CHARACTERS_RE.sub("", str(title))).split())
+    return cleaned[:31].strip(" '") or "Sheet"
 
 
 def _xlsx_value(value):

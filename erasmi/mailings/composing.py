@@ -75,7 +75,7 @@ def meetings_for(mailing: Mailing) -> list[dict]:
     if not mailing.with_meetings:
         return []
     until = timezone.now() + datetime.timedelta(days=62) if mailing.kind == Mailing.Kind.DIGEST else None
-    return upcoming_meetings(mailing.network, members=mailing.visibility == Mailing.Visibility.MEMBERS, until=until)
+    return upcoming_meetings(mailing.network, members=mailing.for_members_only(), until=until)
 
 
 def context(mailing: Mailing, reader: str) -> dict:

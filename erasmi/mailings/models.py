@@ -173,6 +173,18 @@ class Mailing(models.Model):
         version = self.versions.first()
         return version.subject if version else f"{self.get_kind_display()} #{self.pk}"
 
+    MEMBER_SEGMENTS = ("members", "group:", "role:", "actor:")
+
+    def for_members_only(self) -> bool:
+        """A members' mail that reaches only the network's people: only then does it tell internal meetings.
+
+        "all" and "language:…" reach visitors' addresses too, which must not learn of members-only meetings.
+        """
+        chosen = self.segments or ["all"]
+        return self.visibility == self.Visibility.MEMBERS and all(
+            segment.startswith(self.MEMBER_SEGMENTS) for segment in chosen
+        )
+
     def version(self, language: str) -> "MailingVersion | None":
         versions = {v.language: v for v in self.versions.all()}
         return versions.get(language) or next((v for v in versions.values() if v.state == "original"), None)

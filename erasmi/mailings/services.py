@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,6 +15,8 @@ from erasmi.core.tasks import enqueue
 from erasmi.mailings import composing, segments, sending
 from erasmi.mailings.models import Delivery, Mailing, MailingVersion, Subscriber, TranslationState
 from erasmi.networks.models import Network, Person
+
+CONFIRMATION_INTERVAL = 3600  # seconds between two confirmation mails to the same pending address
 
 
 def subscribe_visitor(network: Network, email: str, language: str) -> Subscriber:
@@ -28,7 +31,14 @@ def subscribe_visitor(network: Network, email: str, language: str) -> Subscriber
             subscriber = Subscriber.objects.get(network=network, email=email)
     if subscriber.state != Subscriber.State.CONFIRMED:
         # Nothing changes before the confirmation: a stranger cannot subscribe, nor unsubscribe, someone else.
-        send_confirmation(subscriber, language)
+        # Nor fill someone's inbox with confirmation mails by sending the form again and again: one an hour.
+        key = f"mailings:confirmation:{subscriber.pk}"
+        if cache.add(key, True, CONFIRMATION_INTERVAL):
+            try:
+                send_confirmation(subscriber, language)
+            except BaseException:
+                cache.delete(key)  # not sent: the next try sends it
+                raise
     return subscriber
 
 

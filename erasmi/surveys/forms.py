@@ -150,6 +150,10 @@ class TranslationForm(forms.Form):
         return found
 
 
+class WaveForm(OnceMixin, forms.Form):
+    """The button that copies a survey as its next wave: a double click makes one wave."""
+
+
 class AnswerForm(Html5Mixin, forms.Form):
     """The questions of a survey in the reader's language, one field each."""
 
@@ -158,6 +162,9 @@ class AnswerForm(Html5Mixin, forms.Form):
         self.by_name = {}
         organisations = None
         for question in questions:
+            if question.kind == Question.Kind.COOPERATION and survey.is_public:
+                # The member organisations are the network's internal data; a visitor's answer tells nothing.
+                continue
             wording = version.wording(question) if version else {}
             name = f"q{question.pk}"
             label = wording.get("text") or "…"

@@ -57,7 +57,9 @@ def _mean(counts: dict) -> tuple[int, float | None]:
 def breakdowns(survey: Survey, tallies: dict | None = None, questions: list | None = None) -> dict:
     """Mean of each scale question per group (state, non-state, migrant self-organisations).
 
-    {question id: {group: (answers, mean)}}; groups smaller than the survey's minimum are left out.
+    {question id: {group: (answers, mean)}}; groups smaller than the survey's minimum are left out, and
+    so is a group whose rest is: beside the mean of all answers, a group's mean gives away the mean of
+    the others (all but one state actor answered: the one other answer is exact).
     """
     questions = survey.questions.all() if questions is None else questions
     scale = [q.pk for q in questions if q.kind == Question.Kind.SCALE]
@@ -65,11 +67,21 @@ def breakdowns(survey: Survey, tallies: dict | None = None, questions: list | No
     least = min_group(survey)
     found: dict = {}
     for question_id in scale:
-        for group, _label in GROUPS:
-            n, mean = _mean(tallies.get((question_id, group), {}))
-            if n >= least and mean is not None:
-                found.setdefault(question_id, {})[group] = (n, mean)
+        total = _mean(tallies.get((question_id, Tally.ALL), {}))[0]
+        sizes = {group: _mean(tallies.get((question_id, group), {})) for group, _label in GROUPS}
+        for group, (n, mean) in sizes.items():
+            if mean is None or not _safe(n, least) or not _safe(total - n, least):
+                continue
+            # Migrant self-organisations are within a sector too: the difference to it is a group as well.
+            if group == "migrant_org" and not all(_safe(abs(sizes[s][0] - n), least) for s in ("state", "non_state")):
+                continue
+            found.setdefault(question_id, {})[group] = (n, mean)
     return found
+
+
+def _safe(n: int, least: int) -> bool:
+    """A number of answers that may be shown as a group: none, or at least the survey's minimum."""
+    return n == 0 or n >= least
 
 
 def _texts(question_ids) -> dict:

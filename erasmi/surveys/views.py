@@ -22,6 +22,7 @@ from erasmi.surveys.forms import (
     NewSurveyForm,
     QuestionForm,
     TranslationForm,
+    WaveForm,
 )
 from erasmi.surveys.models import Question, Survey
 
@@ -104,6 +105,7 @@ def survey_detail(request, slug, pk):
         if survey.is_public
         else None,
         "responses": survey.responses.count(),
+        "wave_form": WaveForm(),
     }
     return render(request, "surveys/detail.html", context)
 
@@ -341,8 +343,14 @@ def results_xlsx(request, slug, pk):
 @require_POST
 def new_wave(request, slug, pk):
     survey = _survey(request, slug, pk)
-    wave = services.copy_as_wave(survey, by=request.user)
-    HistoryEntry.record(survey.network, request.user, HistoryEntry.Action.CREATED, wave, kind="survey")
+    form = WaveForm(request.POST)
+    form.is_valid()
+    with transaction.atomic():
+        if earlier := once.claim(request, form):
+            return redirect(earlier)
+        wave = services.copy_as_wave(survey, by=request.user)
+        HistoryEntry.record(survey.network, request.user, HistoryEntry.Action.CREATED, wave, kind="survey")
+        once.done(request, form, wave.get_absolute_url())
     messages.success(request, _("A new wave of the survey was created. Check its dates before it opens."))
     return redirect(wave)
 
@@ -368,10 +376,13 @@ def compare(request, slug, pk):
 @require_POST
 def self_assessment_start(request, slug):
     network = _network(request, slug, "network.manage")
+    this_year = timezone.localdate().year
     try:
-        year = int(request.POST.get("year") or timezone.localdate().year)
+        year = int(request.POST.get("year") or this_year)
     except ValueError:
-        year = timezone.localdate().year
+        year = this_year
+    if not this_year - 1 <= year <= this_year + 1:  # an odd number made a survey for year -5 or a server error
+        year = this_year
     survey, created = services.start_self_assessment(network, year, by=request.user)
     if created:
         HistoryEntry.record(network, request.user, HistoryEntry.Action.CREATED, survey, kind="survey")

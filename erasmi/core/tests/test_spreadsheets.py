@@ -64,3 +64,18 @@ def test_a_csv_for_the_readers_excel_uses_their_separator_and_decimals_and_still
         english = csv_text(rows, local=True)
     assert list(csv.reader(io.StringIO(english[1:])))[1] == ["'=1+1", "2.5"]
     assert csv_text(rows) == csv_text(rows, local=False)  # plain CSV for programs is unchanged
+
+
+def test_a_title_with_characters_spreadsheets_refuse_becomes_a_sheet_name_they_accept():
+    import io
+
+    import openpyxl
+
+    from erasmi.core.spreadsheets import sheet_title, xlsx_bytes
+
+    assert sheet_title("Bilanz 1/2026: [Teil A]?") == "Bilanz 1 2026 Teil A"
+    assert sheet_title("'quoted'") == "quoted"
+    assert sheet_title("/*?") == "Sheet"
+    assert len(sheet_title("x" * 100)) == 31
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(["a"], [["b"]], title="a\\b*c")))
+    assert workbook.active.title == "a b c"

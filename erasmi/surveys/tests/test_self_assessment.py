@@ -71,7 +71,11 @@ def test_the_profile_by_group_shows_only_groups_of_five(client, coordinator, erf
     _rate(survey, make_members(erfurt_network, 3, prefix="n"), 5)
     client.force_login(coordinator)
     page = client.get(reverse("surveys:results", args=["erfurt", survey.pk])).content.decode()
-    assert "Factors by group" in page and "State actors" in page and "Non-state actors" not in page
+    # Not even the five state actors: beside the mean of all eight, theirs would give away the other three's.
+    assert "Factors by group" not in page and "State actors" not in page
+    _rate(survey, make_members(erfurt_network, 2, prefix="m"), 5)
+    page = client.get(reverse("surveys:results", args=["erfurt", survey.pk])).content.decode()
+    assert "Factors by group" in page and "State actors" in page and "Non-state actors" in page
 
 
 def test_members_see_the_self_assessment_on_the_network_page(client, member, erfurt_network):
