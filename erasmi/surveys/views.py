@@ -265,6 +265,9 @@ def _answer_page(request, survey, person, *, action_url, answered: bool):
         request.POST if request.method == "POST" else None, survey=survey, questions=questions, version=version
     )
     context = {"survey": survey, "version": version, "form": form, "network": survey.network, "action": action_url}
+    if version and version.language != languages.current():
+        # Not yet translated into the reader's language: say so, and mark the wording's language.
+        context |= {"shown_in": version.language, "shown_in_name": languages.name_in_words(version.language)}
     if answered:
         return render(request, "surveys/answered.html", context)
     if request.method == "POST" and form.is_valid():

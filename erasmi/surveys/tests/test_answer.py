@@ -133,3 +133,14 @@ def test_five_people_answering_at_once_are_all_counted(erfurt_network):
     # The tallies agree with the answers counted anew.
     Tally.rebuild(survey)
     assert dict(Tally.objects.filter(group="").values_list("value", "count")) == counted
+
+
+def test_a_survey_not_yet_translated_says_so_and_marks_the_language_of_its_wording(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, [(Question.Kind.TEXT, "What do you wish for?")], title="Our network")
+    client.force_login(member)
+    english_url = _url(survey)
+    page = client.get(english_url.replace("/en/", "/tr/")).content.decode()
+    assert "Bu anket sizin dilinizde mevcut değil. Şu dilde gösteriliyor: İngilizce." in page
+    assert '<h1 lang="en">Our network</h1>' in page and '<span lang="en">What do you wish for?</span>' in page
+    english = client.get(english_url).content.decode()
+    assert "not available in your language" not in english and '<h1 lang="en">' not in english
