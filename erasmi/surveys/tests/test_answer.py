@@ -144,3 +144,22 @@ def test_a_survey_not_yet_translated_says_so_and_marks_the_language_of_its_wordi
     assert '<h1 lang="en">Our network</h1>' in page and '<span lang="en">What do you wish for?</span>' in page
     english = client.get(english_url).content.decode()
     assert "not available in your language" not in english and '<h1 lang="en">' not in english
+
+
+def test_sending_the_form_without_any_answer_records_nothing_and_asks_again(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate"), (Question.Kind.TEXT, "Wishes")])
+    client.force_login(member)
+    page = client.post(_url(survey).replace("/en/", "/de/"), {})
+    assert page.status_code == 400
+    assert "Bitte beantworten Sie mindestens eine Frage." in page.content.decode()
+    assert not Response.objects.exists() and not Participation.objects.exists()
+    assert client.post(_url(survey), {f"q{survey.questions.last().pk}": "Mehr Treffen"}).status_code == 200
+    assert Response.objects.count() == 1
+
+
+def test_the_list_invites_to_answer_with_a_verb(client, member, erfurt_network):
+    make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate")])
+    client.force_login(member)
+    url = reverse("surveys:list", args=[erfurt_network.slug])
+    assert ">Beantworten</a>" in client.get(url.replace("/en/", "/de/")).content.decode()
+    assert ">Yanıtla</a>" in client.get(url.replace("/en/", "/tr/")).content.decode()
