@@ -152,6 +152,7 @@ def test_sending_the_form_without_any_answer_records_nothing_and_asks_again(clie
     page = client.post(_url(survey).replace("/en/", "/de/"), {})
     assert page.status_code == 400
     assert "Bitte beantworten Sie mindestens eine Frage." in page.content.decode()
+    assert "Bitte korrigieren Sie die unten markierten Felder." not in page.content.decode()  # none is marked
     assert not Response.objects.exists() and not Participation.objects.exists()
     assert client.post(_url(survey), {f"q{survey.questions.last().pk}": "Mehr Treffen"}).status_code == 200
     assert Response.objects.count() == 1
