@@ -164,3 +164,13 @@ def test_the_list_invites_to_answer_with_a_verb(client, member, erfurt_network):
     url = reverse("surveys:list", args=[erfurt_network.slug])
     assert ">Beantworten</a>" in client.get(url.replace("/en/", "/de/")).content.decode()
     assert ">Yanıtla</a>" in client.get(url.replace("/en/", "/tr/")).content.decode()
+
+
+def test_a_survey_without_questions_yet_is_neither_listed_nor_answerable_for_members(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, title="Still being written")
+    client.force_login(member)
+    listing = client.get(reverse("surveys:list", args=[erfurt_network.slug])).content.decode()
+    assert "Still being written" not in listing
+    assert client.get(_url(survey)).status_code == 404
+    assert client.post(_url(survey), {}).status_code == 404
+    assert not Participation.objects.exists()
