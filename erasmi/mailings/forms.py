@@ -76,5 +76,7 @@ class ScheduleForm(Html5Mixin, forms.Form):
         return when
 
 
-class TestSendForm(forms.Form):
+class TestSendForm(OnceMixin, forms.Form):
+    """A double click sends one test mail."""
+
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)

@@ -327,6 +327,10 @@ def mailing_test(request, slug, pk):
     mailing = _mailing(network, pk)
     form = TestSendForm(request.POST)
     if form.is_valid():
+        with transaction.atomic():
+            if once.claim(request, form):  # a second click of the same form: the first one sent it
+                return redirect(mailing_url(mailing))
+            once.done(request, form, mailing_url(mailing))
         try:
             services.send_test(mailing, request.user, form.cleaned_data["language"])
         except MAIL_FAILED:

@@ -2,6 +2,7 @@
 
 import io
 
+from django.template.defaultfilters import floatformat
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -15,7 +16,10 @@ EMPTY = "–"
 def _cell(value) -> str:
     if value is None or value == "":
         return EMPTY
-    if isinstance(value, int | float) or hasattr(value, "as_tuple"):
+    if hasattr(value, "as_tuple"):
+        # Decimals as on the page: "150", "100,50" (no trailing ",00").
+        return str(floatformat(value, "-2"))
+    if isinstance(value, int | float):
         return str(formats.localize(value, use_l10n=True))
     if hasattr(value, "isoformat"):
         return formats.date_format(value, "SHORT_DATE_FORMAT")

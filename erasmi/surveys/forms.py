@@ -203,5 +203,17 @@ class AnswerForm(Html5Mixin, forms.Form):
             if isinstance(field.widget, forms.NumberInput):
                 field.localize = False
 
+    def clean(self):
+        cleaned = super().clean()
+        given = [value for name, value in cleaned.items() if name in self.by_name and value not in (None, "", [])]
+        if (
+            self.by_name
+            and not self.errors
+            and not any(value.exists() if hasattr(value, "exists") else True for value in given)
+        ):
+            # An empty form would count as answered and close the survey for this person.
+            raise forms.ValidationError(_("Please answer at least one question."), code="empty")
+        return cleaned
+
     def answers(self) -> dict:
         return {question: self.cleaned_data.get(name) for name, question in self.by_name.items()}

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from erasmi.networks.models import Network, Organisation, Person, WorkingGroup
 
@@ -155,7 +156,7 @@ class Question(models.Model):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
         SCALE = "scale", _("Five-point scale")
-        NUMBER = "number", _("Number")
+        NUMBER = "number", pgettext_lazy("kind of question", "Number")
         DATE = "date", _("Date")
         TEXT = "text", _("Free text")
         COOPERATION = "cooperation", _("With which member organisations do you cooperate?")

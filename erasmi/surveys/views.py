@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -47,7 +48,8 @@ def survey_list(request, slug):
     can_manage = permissions.can(request.user, "network.manage", network)
     surveys = network.surveys.prefetch_related("translations").select_related("working_group")
     if not can_manage:
-        surveys = surveys.open()
+        # Members see open surveys that have questions (not one the coordinator is still writing).
+        surveys = surveys.open().filter(Exists(Question.objects.filter(survey=OuterRef("pk"))))
     surveys = list(surveys)
     person = Person.objects.filter(user=request.user).first()
     answered = set(person.survey_participations.values_list("survey_id", flat=True)) if person else set()
@@ -263,10 +265,15 @@ def translation_edit(request, slug, pk, language):
 def _answer_page(request, survey, person, *, action_url, answered: bool):
     version = survey.translation()
     questions = list(survey.questions.all())
+    if not questions:
+        raise Http404  # still being written: nothing to answer yet
     form = AnswerForm(
         request.POST if request.method == "POST" else None, survey=survey, questions=questions, version=version
     )
     context = {"survey": survey, "version": version, "form": form, "network": survey.network, "action": action_url}
+    if version and version.language != languages.current():
+        # Not yet translated into the reader's language: say so, and mark the wording's language.
+        context |= {"shown_in": version.language, "shown_in_name": languages.name_in_words(version.language)}
     if answered:
         return render(request, "surveys/answered.html", context)
     if request.method == "POST" and form.is_valid():

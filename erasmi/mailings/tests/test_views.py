@@ -168,3 +168,23 @@ def test_a_coordinator_allows_a_member_to_compose(client, erfurt_network, coordi
     client.force_login(member)
     assert client.get(_url("mailing_new", erfurt_network)).status_code == 200
     assert client.post(_url("editors", erfurt_network), {"role": role.pk, "action": "remove"}).status_code == 404
+
+
+def test_a_double_click_on_the_test_send_sends_one_test_mail(client, smtp_server, erfurt_network, coordinator):
+    client.force_login(coordinator)
+    draft = mailing(erfurt_network)
+    page = client.get(_url("mailing", erfurt_network, draft.pk)).content.decode()
+    key = re.search(r'name="once" value="(\w+)"', page).group(1)
+    for _ in range(2):
+        response = client.post(_url("test", erfurt_network, draft.pk), {"language": "de", "once": key})
+        assert response.url == _url("mailing", erfurt_network, draft.pk)
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_sent_mail_lists_each_language_with_its_preview_and_no_stray_separator(client, erfurt_network, coordinator):
+    client.force_login(coordinator)
+    sent = mailing(erfurt_network)
+    Mailing.objects.filter(pk=sent.pk).update(state=Mailing.State.SENT)
+    page = client.get(_url("mailing", erfurt_network, sent.pk)).content.decode()
+    assert '<a href="?preview=de#preview-title">' in page
+    assert not re.search(r"<td>\s*·", page)

@@ -1,4 +1,5 @@
 import io
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -6,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from erasmi.plans.models import Goal, Measure
+from erasmi.plans.models import Goal, Indicator, Measure
 from erasmi.plans.tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +41,13 @@ def test_the_plan_as_pdf_shows_user_text_literally(erfurt_network, client):
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Arbeit <img src='/etc/passwd'/> & mehr" in text
     assert "Kursplätze abstimmen" in text and "Caritas" in text
+
+
+def test_the_plan_as_pdf_writes_figures_as_the_page_does(erfurt_network, client):
+    """Baseline, target and actual value alike: no trailing ",00" for whole numbers, a decimal comma in German."""
+    plan = make_plan(erfurt_network)
+    Indicator.objects.filter(name="Kursplätze").update(baseline=Decimal("100.50"))
+    url = reverse("plans:pdf", args=[erfurt_network.slug, plan.pk]).replace("/en/", "/de/")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(client.get(url).content)).pages)
+    assert "100,50" in text and "150" in text and "135" in text
+    assert "150,00" not in text

@@ -133,3 +133,44 @@ def test_five_people_answering_at_once_are_all_counted(erfurt_network):
     # The tallies agree with the answers counted anew.
     Tally.rebuild(survey)
     assert dict(Tally.objects.filter(group="").values_list("value", "count")) == counted
+
+
+def test_a_survey_not_yet_translated_says_so_and_marks_the_language_of_its_wording(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, [(Question.Kind.TEXT, "What do you wish for?")], title="Our network")
+    client.force_login(member)
+    english_url = _url(survey)
+    page = client.get(english_url.replace("/en/", "/tr/")).content.decode()
+    assert "Bu anket sizin dilinizde mevcut değil. Şu dilde gösteriliyor: İngilizce." in page
+    assert '<h1 lang="en">Our network</h1>' in page and '<span lang="en">What do you wish for?</span>' in page
+    english = client.get(english_url).content.decode()
+    assert "not available in your language" not in english and '<h1 lang="en">' not in english
+
+
+def test_sending_the_form_without_any_answer_records_nothing_and_asks_again(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate"), (Question.Kind.TEXT, "Wishes")])
+    client.force_login(member)
+    page = client.post(_url(survey).replace("/en/", "/de/"), {})
+    assert page.status_code == 400
+    assert "Bitte beantworten Sie mindestens eine Frage." in page.content.decode()
+    assert "Bitte korrigieren Sie die unten markierten Felder." not in page.content.decode()  # none is marked
+    assert not Response.objects.exists() and not Participation.objects.exists()
+    assert client.post(_url(survey), {f"q{survey.questions.last().pk}": "Mehr Treffen"}).status_code == 200
+    assert Response.objects.count() == 1
+
+
+def test_the_list_invites_to_answer_with_a_verb(client, member, erfurt_network):
+    make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate")])
+    client.force_login(member)
+    url = reverse("surveys:list", args=[erfurt_network.slug])
+    assert ">Beantworten</a>" in client.get(url.replace("/en/", "/de/")).content.decode()
+    assert ">Yanıtla</a>" in client.get(url.replace("/en/", "/tr/")).content.decode()
+
+
+def test_a_survey_without_questions_yet_is_neither_listed_nor_answerable_for_members(client, member, erfurt_network):
+    survey = make_survey(erfurt_network, title="Still being written")
+    client.force_login(member)
+    listing = client.get(reverse("surveys:list", args=[erfurt_network.slug])).content.decode()
+    assert "Still being written" not in listing
+    assert client.get(_url(survey)).status_code == 404
+    assert client.post(_url(survey), {}).status_code == 404
+    assert not Participation.objects.exists()

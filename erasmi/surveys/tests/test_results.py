@@ -104,3 +104,14 @@ def test_the_results_page_reads_in_german(client, coordinator, erfurt_network):
     client.force_login(coordinator)
     page = _results(client, survey, "de").content.decode()
     assert "Ergebnisse" in page and "trifft voll zu" in page
+
+
+def test_the_german_pages_count_answers_and_call_the_number_question_a_number(client, coordinator, erfurt_network):
+    """ "Number" is a count in the results table and a kind of question, never a "Nummer" (an identifier)."""
+    survey = make_survey(erfurt_network, [(Question.Kind.SCALE, "Rate"), (Question.Kind.NUMBER, "Staff")])
+    services.answer(survey, make_members(erfurt_network, 1)[0], {survey.questions.first(): 4})
+    client.force_login(coordinator)
+    page = _results(client, survey, "de").content.decode()
+    assert '<th scope="col">Anzahl</th>' in page and "Nummer" not in page
+    detail = client.get(reverse("surveys:detail", args=[erfurt_network.slug, survey.pk]).replace("/en/", "/de/"))
+    assert '<span class="meta">Zahl' in detail.content.decode()
