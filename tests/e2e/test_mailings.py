@@ -32,7 +32,8 @@ def test_coordinator_composes_previews_tests_and_schedules_and_a_member_changes_
     )
     Subscriber.objects.create(network=network, email="elsewhere@example.org", language="de", state="confirmed")
 
-    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    # Tall enough that the test-send button is on screen beside the loaded preview (it scrolls the page).
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", viewport={"width": 1280, "height": 1600})
     page = context.new_page()
     page.set_default_timeout(15_000)
     sign_in(page, "coordinator@example.org", language="de")
