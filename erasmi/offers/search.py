@@ -159,7 +159,10 @@ class OfferSearch:
 
     def signature(self) -> str:
         parts = (self.q, self.category and self.category.pk, self.target and self.target.pk, self.language)
-        parts += (self.centre and self.centre.pk, self.radius if self.centre else None, self.day)
+        # The place by its coordinates (a town from the gazetteer is no stored row) and, when it is unknown or
+        # ambiguous, by what was typed: such a search finds nothing, never the count of all offers.
+        centre = (self.centre.latitude, self.centre.longitude) if self.centre else None
+        parts += (centre, self.radius if self.centre else None, self.day, self.near.strip().casefold())
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

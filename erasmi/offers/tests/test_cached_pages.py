@@ -99,3 +99,12 @@ def test_the_near_search_measures_in_the_database_and_reads_only_the_page(offers
     assert page == everything[2:4]
     sql = captured.captured_queries[0]["sql"].upper()
     assert "LIMIT 2" in sql and "ASIN" in sql and "OFFSET 2" in sql
+
+
+def test_an_unknown_place_counts_no_offers_even_when_the_count_of_all_is_kept(client, offers):
+    from erasmi.offers.search import OfferSearch
+
+    everything, _problems = OfferSearch.from_params({})
+    assert everything.count() > 0
+    unknown, _problems = OfferSearch.from_params({"near": "Nirgendwo"})
+    assert unknown.place_unknown and unknown.count() == 0
