@@ -169,3 +169,13 @@ def test_coordinator_moves_a_meeting_and_the_history_says_so(client, coordinator
     assert event.place == "Neuer Saal"
     entry = HistoryEntry.objects.get(action="changed")
     assert set(entry.changes) == {"starts", "ends", "place"}
+
+
+def test_a_month_without_meetings_leads_on_to_the_upcoming_ones(client, erfurt_network):
+    soon = datetime.datetime(2027, 8, 3, 18, 0, tzinfo=BERLIN)
+    make_event(erfurt_network, title="Sommerfest", visibility=Event.Visibility.PUBLIC, start=soon)
+    with timezone.override(BERLIN):
+        july = client.get("/da/networks/erfurt/calendar/", {"month": "2027-07"}).text
+    assert 'href="?view=list&amp;kind="' in july and "Alle kommende arrangementer" in july
+    upcoming = client.get("/da/networks/erfurt/calendar/", {"view": "list"}).text
+    assert "Sommerfest" in upcoming
