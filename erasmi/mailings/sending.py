@@ -20,6 +20,7 @@ import datetime
 import logging
 import re
 import smtplib
+import socket
 import threading
 import time
 import uuid
@@ -151,6 +152,12 @@ class Sender:
         self.backend.open()
         if self.smtp:
             self.backend.connection.ehlo_or_helo_if_needed()
+            # Each message ends with a small write (the final "."), sent after the body: with Nagle's
+            # algorithm it waits for the server's delayed ACK (40 ms on Linux), capping a connection at
+            # about 25 messages a second.
+            sock = getattr(self.backend.connection, "sock", None)
+            if sock is not None:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return self
 
     def __exit__(self, *exc):
