@@ -67,28 +67,10 @@ def _internal(network, event, membership, someone):
 
 
 def _plan_paths(network) -> list[str]:
-    """The action plan's pages (the demo plan of this year, last year's report)."""
-    from erasmi.plans.models import Indicator, Plan
+    """The action plan's pages (the same list the no-English test reads) and the surveys' pages."""
+    from erasmi.core.tests.test_no_english import _plan_paths as plan_pages
 
-    plan = Plan.objects.get(network=network)
-    indicator = Indicator.objects.filter(plan=plan, measure__isnull=False).select_related("measure").first()
-    measure, year = indicator.measure, plan.starts.year - 1
-    return [
-        "networks/demostadt/plans/",
-        f"networks/demostadt/plans/{plan.pk}/",
-        f"networks/demostadt/plans/{plan.pk}/timeline/",
-        f"networks/demostadt/plans/{plan.pk}/edit/",
-        f"networks/demostadt/plans/{plan.pk}/copy/",
-        f"networks/demostadt/plans/{plan.pk}/goals/new/",
-        f"networks/demostadt/plans/{plan.pk}/measures/new/",
-        f"networks/demostadt/measures/{measure.pk}/",
-        f"networks/demostadt/measures/{measure.pk}/edit/",
-        f"networks/demostadt/indicators/{indicator.pk}/record/",
-        f"networks/demostadt/indicators/{indicator.pk}/edit/",
-        f"networks/demostadt/report/{year}/",
-        f"networks/demostadt/report/{year}/edit/",
-        *_survey_paths(network),
-    ]
+    return [*plan_pages(network), *_survey_paths(network)]
 
 
 def _survey_paths(network):
