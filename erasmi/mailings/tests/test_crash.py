@@ -1,4 +1,8 @@
-"""A send to 2,000 recipients survives its worker being killed half-way: each recipient gets exactly one mail.
+"""A send to 2,000 recipients survives its worker being killed half-way: no recipient gets a mail twice.
+
+SMTP leaves one window no sender can close (see `erasmi.mailings.sending`): a kill between recording a
+message as sent and the final "." leaving the socket loses that one message. So each killed worker may
+cost at most one recipient their mail (recorded as sent), never more, and nobody gets two.
 
 Real processes: `manage.py db_worker` sends to the loopback SMTP server of the test; it is killed with
 SIGKILL (no clean-up at all), the scheduler's round queues the abandoned task again once its lease is
@@ -19,7 +23,7 @@ RECIPIENTS = 2000
 LEASE = "3"  # seconds: a killed worker's task and claims are taken over after this (600 in production)
 
 
-def test_a_worker_killed_half_way_through_a_send_leaves_every_recipient_with_exactly_one_mail(
+def test_a_worker_killed_half_way_through_a_send_sends_nobody_two_mails_and_loses_at_most_one(
     background, smtp_server, settings
 ):
     network = make_network("erfurt")
@@ -48,13 +52,15 @@ def test_a_worker_killed_half_way_through_a_send_leaves_every_recipient_with_exa
     background.run(*background_batch(), **env)
 
     counts = collections.Counter(m["to"][0] for m in smtp_server.messages)
-    assert len(counts) == RECIPIENTS
     assert set(counts.values()) == {1}, [address for address, n in counts.items() if n > 1][:10]
+    everyone = {f"person{n:04}@example.org" for n in range(RECIPIENTS)}
+    missing = everyone - set(counts)
+    assert len(missing) <= 1, sorted(missing)[:10]  # the kill landed in SMTP's window at most once
     assert Delivery.objects.filter(mailing=item, state=Delivery.State.SENT).count() == RECIPIENTS
     item.refresh_from_db()
     assert item.state == Mailing.State.SENT
     # A resent message keeps its delivery's Message-ID: the one per address, unique across all.
-    assert len({m["message"]["Message-ID"] for m in smtp_server.messages}) == RECIPIENTS
+    assert len({m["message"]["Message-ID"] for m in smtp_server.messages}) == len(smtp_server.messages)
 
 
 def background_batch():
