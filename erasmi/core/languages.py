@@ -111,7 +111,8 @@ def world(codes=None) -> list[tuple[str, str]]:
     """(code, name in the reader's language) of all languages, or of the given codes, sorted as the reader reads."""
     names = _world_names(current())
     chosen = names if codes is None else {code: names.get(code, code) for code in codes}
-    return sorted(chosen.items(), key=lambda item: collation_key(item[1]))
+    language = current()
+    return sorted(chosen.items(), key=lambda item: _collation_key(item[1], language))
 
 
 # Letters that a language sorts after "z" instead of with their base letter: Danish "æ, ø, å" ("Åland" comes
@@ -140,7 +141,8 @@ def collated_ids(queryset, field: str) -> list:
     """The queryset's primary keys in the reader's alphabetical order of `field` ("Afrikanisch" before "AWO",
     "Çorum" with "C"), which the database's byte-wise order cannot give. Reads only the keys and the field."""
     rows = queryset.order_by().values_list("pk", field)
-    return [pk for pk, _ in sorted(rows, key=lambda row: (collation_key(row[1] or ""), row[0]))]
+    language = current()  # once: asking for the active language costs more than a cached key
+    return [pk for pk, _ in sorted(rows, key=lambda row: (_collation_key(row[1] or "", language), row[0]))]
 
 
 def in_reading_order(queryset, field: str):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from erasmi.core import once, pagecache, params, permissions
+from erasmi.core import fragments, once, pagecache, params, permissions
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.events import exports, ical, notices, services
@@ -31,6 +31,7 @@ def _month(request) -> datetime.date:
 
 
 def _calendar(request, network, group=None):
+    internal = permissions.can(request.user, "network.view_internal", network)
     events = Event.objects.visible_to(request.user, network).select_related("network", "working_group")
     if group:
         events = events.filter(working_group=group)
@@ -42,31 +43,39 @@ def _calendar(request, network, group=None):
         context["events"] = events.upcoming()[:100]
     else:
         month = _month(request)
-        weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
-        tz = timezone.get_current_timezone()
-        start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tz)
-        end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tz)
-        # A month can hold hundreds of events: read only what a cell shows, no model objects.
-        base = reverse("events:detail", args=[network.slug, 0])[: -len("0/")]
-        by_day = {}
-        shown = events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts", "status")
-        for pk, title, starts, status in shown:
-            local = timezone.localtime(starts)
-            by_day.setdefault(local.date(), []).append(
-                {"url": f"{base}{pk}/", "title": title, "time": local, "cancelled": status == Event.Status.CANCELLED}
-            )
         context.update(
             month=month,
-            weeks=[[(day, by_day.get(day, []), day.month == month.month) for day in week] for week in weeks],
             previous=(month - datetime.timedelta(days=1)).replace(day=1),
             next=(month + datetime.timedelta(days=32)).replace(day=1),
+            # A month is the same for everyone who sees the same events: kept until the events change.
+            versions=fragments.versions(f"events:{network.pk}"),
+            internal=internal,
+            weeks=fragments.lazy(lambda: _weeks(network, events, month)),
         )
-    if network and permissions.can(request.user, "network.view_internal", network) and request.user.is_authenticated:
+    if network and internal and request.user.is_authenticated:
         context["feed_url"] = request.build_absolute_uri(
             f"/feeds/personal/{Person.for_user(request.user).feed_token}.ics"
         )
     context["public_feed_url"] = request.build_absolute_uri(f"/feeds/networks/{network.slug}.ics")
     return render(request, "events/calendar.html", context)
+
+
+def _weeks(network, events, month: datetime.date) -> list:
+    """The month's weeks: (day, the day's events as a cell shows them, whether the day is in the month)."""
+    weeks = calendar_module.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tz)
+    end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tz)
+    # A month can hold hundreds of events: read only what a cell shows, no model objects.
+    base = reverse("events:detail", args=[network.slug, 0])[: -len("0/")]
+    by_day = {}
+    shown = events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts", "status")
+    for pk, title, starts, status in shown:
+        local = timezone.localtime(starts)
+        by_day.setdefault(local.date(), []).append(
+            {"url": f"{base}{pk}/", "title": title, "time": local, "cancelled": status == Event.Status.CANCELLED}
+        )
+    return [[(day, by_day.get(day, []), day.month == month.month) for day in week] for week in weeks]
 
 
 def network_calendar(request, slug):

@@ -7,11 +7,12 @@ def rename_person(sender, user, **kwargs) -> None:
 
     Only that person: what a network typed of them (Role.record) stays the network's own.
     """
+    from erasmi.networks import versions
     from erasmi.networks.models import Person
 
-    Person.objects.filter(user=user).exclude(first_name=Person.ERASED).update(
-        first_name=user.first_name, last_name=user.last_name
-    )
+    people = Person.objects.filter(user=user).exclude(first_name=Person.ERASED)
+    people.update(first_name=user.first_name, last_name=user.last_name)
+    versions.bump_for_people(people.values("pk"))
 
 
 class NetworksConfig(AppConfig):
@@ -34,6 +35,25 @@ class NetworksConfig(AppConfig):
         tasks.periodic("networks.document_digest", tasks.Daily(hour=6), send_document_digest)
         start.register()
         self.register_history()
+        self.connect_versions()
+
+    def connect_versions(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from erasmi.networks import versions
+        from erasmi.networks.models import Membership, Organisation, Person, Role, WorkingGroup
+
+        for model in (Membership, Organisation, Person, Role, WorkingGroup):
+            post_save.connect(versions.changed, sender=model, dispatch_uid=f"versions.saved.{model.__name__}")
+            post_delete.connect(versions.changed, sender=model, dispatch_uid=f"versions.deleted.{model.__name__}")
+        through = WorkingGroup.members.through
+        m2m_changed.connect(versions.group_members_changed, sender=through, dispatch_uid="versions.group_members")
+        post_delete.connect(
+            lambda sender, instance, **kwargs: versions.group_members_changed(sender, instance, "post_delete"),
+            sender=through,
+            weak=False,
+            dispatch_uid="versions.group_member_deleted",
+        )
 
     def register_history(self):
         from django.conf import settings

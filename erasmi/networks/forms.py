@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
-from erasmi.core.forms import EditForm, Html5Mixin
+from erasmi.core.forms import EditForm, Html5Mixin, QuickSelect
 from erasmi.core.once import OnceMixin
 from erasmi.networks import people as people_services
 from erasmi.networks import uploads
@@ -136,15 +136,20 @@ class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "assignee", "due"]
-        widgets = {"due": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}), "assignee": QuickSelect}
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         # Tasks go to the group's own people (a network can have thousands).
-        people = Person.objects.filter(models.Q(working_groups=group) | models.Q(led_groups=group)).distinct()
-        people = people.exclude(first_name=Person.ERASED)
-        self.fields["assignee"].queryset = people.order_by("last_name", "first_name")
-        self.fields["assignee"].label_from_instance = people_services.label(people_services.records_of(group.network))
+        ids = [*group.members.through.objects.filter(workinggroup=group).values_list("person_id", flat=True)]
+        ids += [group.lead_id] if group.lead_id else []  # (an OR of the two in SQL reads every person)
+        people = Person.objects.filter(pk__in=ids).exclude(first_name=Person.ERASED).order_by("last_name", "first_name")
+        field = self.fields["assignee"]
+        field.queryset = people
+        field.label_from_instance = people_services.label(people_services.records_of(group.network))
+        # Read as a list, not through a server-side cursor (what a model choice field does by default).
+        label = field.label_from_instance
+        field.choices = [("", field.empty_label), *((person.pk, label(person)) for person in people)]
 
 
 class MembershipForm(EditForm, forms.ModelForm):

@@ -132,6 +132,9 @@ class Person(models.Model):
         self.feed_token = new_feed_token()
         self.save()
         self.led_groups.update(lead=None)
+        from erasmi.networks import versions
+
+        versions.bump_for_people([self.pk])
 
     def renew_feed_token(self) -> None:
         """A new address for the personal calendar feed; the old one stops working at once."""

@@ -16,6 +16,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from erasmi.core import mail
+from erasmi.networks import versions
 from erasmi.networks.models import HistoryEntry, Invitation, Network, Person, Role, Task, WorkingGroup
 
 
@@ -198,6 +199,7 @@ def _move_ties(network: Network, source: Person, target: Person) -> None:
     )
     network.working_groups.filter(lead=source).update(lead=target)
     Task.objects.filter(working_group__network=network, assignee=source).update(assignee=target)
+    versions.bump(network.pk)
 
 
 def _keep_a_coordinator(network: Network, role: Role) -> None:
@@ -284,6 +286,7 @@ def remove_role(role: Role, actor) -> None:
     for person in {role.person, entry}:
         WorkingGroup.members.through.objects.filter(workinggroup__network=network, person=person).delete()
         network.working_groups.filter(lead=person).update(lead=None)
+    versions.bump(network.pk)
     network.invitations.filter(person=entry, state=Invitation.State.PENDING).delete()
     HistoryEntry.record(network, actor, HistoryEntry.Action.REMOVED, entry, {"role": role.kind})
     role.delete()

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from erasmi.accounts.adapter import AFTER_SIGN_IN
-from erasmi.core import languages, once, params, permissions, start
+from erasmi.core import fragments, languages, once, params, permissions, start
 from erasmi.core.forms import locked
 from erasmi.core.paging import paginate
 from erasmi.core.spreadsheets import XLSX_TYPE
-from erasmi.networks import exports, importers, services, tasks
+from erasmi.networks import exports, importers, services, tasks, versions
 from erasmi.networks import history as history_words
 from erasmi.networks import people as people_services
 from erasmi.networks.editing import edit_page
@@ -39,6 +39,7 @@ from erasmi.networks.models import (
     Invitation,
     Network,
     Organisation,
+    Person,
     Role,
     WorkingGroup,
 )
@@ -124,20 +125,26 @@ def _memberships(network, request):
 def members(request, slug):
     network = _network(request, slug, "network.view_internal")
     memberships = _memberships(network, request)
-    # In the reader's alphabetical order ("Afrikanisch" before "AWO"): the keys sorted here, a page read by key.
-    page, query = paginate(request, languages.collated_ids(memberships, "organisation__name"), 100)
-    position = {pk: n for n, pk in enumerate(page.object_list)}
-    rows = sorted(_rows(memberships.filter(pk__in=page.object_list)), key=lambda row: position[row["pk"]])
+
+    def listing():
+        # In the reader's alphabetical order ("Afrikanisch" before "AWO"): the keys sorted here, a page read by key.
+        page, _query = paginate(request, languages.collated_ids(memberships, "organisation__name"), 100)
+        position = {pk: n for n, pk in enumerate(page.object_list)}
+        rows = sorted(_rows(memberships.filter(pk__in=page.object_list)), key=lambda row: position[row["pk"]])
+        return {"page": page, "rows": rows, "composition": services.composition(network.memberships.current())}
+
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "networks/members.html",
         {
             "network": network,
-            "page": page,
-            "memberships": rows,
-            "composition": services.composition(network.memberships.current()),
+            # The list is the same for every member with the same rights: kept until the people change.
+            "versions": fragments.versions(versions.key(network.pk)),
+            "listing": fragments.lazy(listing),
             "actor_types": Organisation.ActorType.choices,
-            "query": query,
+            "query": query.urlencode(),
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )
@@ -156,11 +163,7 @@ def members_xlsx(request, slug):
 def group_detail(request, slug, group):
     """A working group's page: goals, people, next meetings, documents and open tasks."""
     network = _network(request, slug, "network.view_internal")
-    working_group = get_object_or_404(
-        WorkingGroup.objects.select_related("lead__organisation", "network").prefetch_related("members__organisation"),
-        network=network,
-        slug=group,
-    )
+    working_group = get_object_or_404(WorkingGroup.objects.select_related("network"), network=network, slug=group)
     can_manage = permissions.can(request.user, "group.manage", working_group)
     task_form = TaskForm(request.POST or None, group=working_group)
     if request.method == "POST":
@@ -190,11 +193,25 @@ def group_detail(request, slug, group):
             "documents": working_group.documents.only("pk", "title")[:10],
             "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
             "task_form": task_form,
-            "records": people_services.records_of(network),
+            "records": fragments.lazy(lambda: people_services.records_of(network)),
             "can_plan": can_manage and not working_group.is_closed,
+            # The group's people are the same for every reader: kept until the network's people change.
+            "versions": fragments.versions(versions.key(network.pk)),
+            "people": fragments.lazy(lambda: _group_people(working_group)),
         },
         status=400 if task_form.errors else 200,
     )
+
+
+def _group_people(working_group: WorkingGroup) -> dict:
+    """The lead and the members as this network recorded them, each with their organisation."""
+    records = people_services.records_of(working_group.network)
+    lead = Person.objects.select_related("organisation").filter(pk=working_group.lead_id).first()
+    members = working_group.members.select_related("organisation").order_by("last_name", "first_name", "pk")
+    return {
+        "lead": records.get(lead.pk, lead) if lead else None,
+        "members": [records.get(person.pk, person) for person in members],
+    }
 
 
 @login_required

@@ -11,9 +11,9 @@ def test_member_list_answers_who_is_in_and_what_is_missing(client, member, erfur
     client.force_login(member)
     response = client.get(reverse("networks:members", args=["erfurt"]))
     assert response.status_code == 200
-    names = [m["name"] for m in response.context["memberships"]]
+    names = [m["name"] for m in response.context["listing"]["rows"]]
     assert names == ["Afrikanisch-Deutscher Verein", "Caritas", "Stadt Erfurt", "VHS"]  # not the former member
-    composition = response.context["composition"]
+    composition = response.context["listing"]["composition"]
     assert composition["total"] == 4
     assert composition["migrant_share"] == 25
     assert dict(composition["by_sector"]) == {"State": 1, "Non-state": 3}
@@ -23,9 +23,9 @@ def test_member_list_answers_who_is_in_and_what_is_missing(client, member, erfur
 def test_former_members_on_request_and_filter_by_actor_type(client, member, erfurt_network):
     client.force_login(member)
     url = reverse("networks:members", args=["erfurt"])
-    assert len(client.get(url, {"former": "1"}).context["memberships"]) == 5
-    assert client.get(url, {"former": "1"}).context["page"].paginator.count == 5
-    only = client.get(url, {"type": Organisation.ActorType.AUTHORITY}).context["memberships"]
+    assert len(client.get(url, {"former": "1"}).context["listing"]["rows"]) == 5
+    assert client.get(url, {"former": "1"}).context["listing"]["page"].paginator.count == 5
+    only = client.get(url, {"type": Organisation.ActorType.AUTHORITY}).context["listing"]["rows"]
     assert [m["name"] for m in only] == ["Stadt Erfurt"]
 
 
