@@ -264,3 +264,24 @@ def test_failed_sign_ins_on_one_server_count_on_the_other(servers, data):
         _sign_in(guesser, a, "owner@example.org", "wrong")
     page = _sign_in(guesser, b, "owner@example.org", PASSWORD)
     assert "Too many failed login attempts" in page
+
+
+def test_a_coordinators_change_through_one_server_shows_in_the_kept_member_list_of_the_other(servers, data):
+    from erasmi.accounts.models import User
+    from erasmi.networks.models import Membership, Organisation, Person, Role
+
+    a, b = servers
+    network = data["network"]
+    Role.objects.create(
+        network=network, person=Person.for_user(User.objects.get(email="owner@example.org")), kind="coordinator"
+    )
+    club = Organisation.objects.create(name="Harbour club", actor_type="ngo", sector="non_state")
+    membership = Membership.objects.create(network=network, organisation=club, joined=datetime.date(2020, 1, 1))
+    coordinator = Browser()
+    _sign_in(coordinator, a, "owner@example.org", PASSWORD)
+    members = f"{b}/en/networks/harbour/members/"
+    assert "Harbour club" in coordinator.get(members)  # kept in the shared cache by server b
+
+    edit = f"{a}/en/networks/harbour/members/{membership.pk}/organisation/"
+    coordinator.submit(edit, {"name": "Harbour rowing club"})
+    assert "Harbour rowing club" in coordinator.get(members)
