@@ -86,9 +86,7 @@ def database_cache(settings, transactional_db):
     """The cache production uses without Redis: the table the migrations create, shared by all processes."""
     from django.core.cache import cache
 
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "erasmi_cache"}
-    }
+    settings.CACHES = {"default": settings.DATABASE_CACHE}
     cache.clear()
     yield cache
     cache.clear()

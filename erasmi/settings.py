@@ -145,7 +145,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the login throttling counters and cached pages, so every worker process must share it:
 # the database (table erasmi_cache, created by the migrations) unless REDIS_URL names a Redis server.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "erasmi_cache"}}
+# The database cache keeps whole public pages and parts of workspace pages: Django's default of 300 entries
+# would cull a third of them on nearly every write of a site with more pages than that.
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "erasmi_cache",
+    "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
+}
+CACHES = {"default": DATABASE_CACHE}
 if redis_url := env_str("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
 
