@@ -109,7 +109,7 @@ ACTION_VERBS = {
     "Export", "Filter", "Hide", "Import", "Make", "Move", "Open", "Plan", "Print", "Propose", "Publish", "Read",
     "Receive", "Record", "Remove", "Rename", "Reopen", "Report", "Save", "Search", "Send", "Share", "Show", "Sign",
     "Start", "Stop", "Submit", "Subscribe", "Translate", "Unsubscribe", "Update", "Upload", "Use", "Withdraw",
-    "Write", "include",
+    "Write", "Include",
 }  # fmt: skip
 # Labels of a form field that ask in the impersonal form the glossary gives for explanations.
 IMPERSONAL_LABELS = {"Enter your password:", "Send me mails about"}
@@ -120,12 +120,12 @@ def test_italian_buttons_and_links_are_imperatives_not_infinitives():
     italian = _catalogue("it")
     infinitives = []
     for msgid, msgstr in italian.items():
-        words = re.sub(r"<[^>]+>", "", msgid).split()
-        if not words or words[0] not in ACTION_VERBS or msgid.rstrip().endswith((".", "?", "!")):
+        words = re.sub(r"<[^>]+>|^(Yes|No), ", "", msgid).split()  # "Yes, send me the mails" is a button too
+        if not words or words[0].capitalize() not in ACTION_VERBS or msgid.rstrip().endswith((".", "?", "!")):
             continue
         if len(words) > 10 or msgid in IMPERSONAL_LABELS:
             continue
-        first = re.sub(r"<[^>]+>", "", msgstr).split()[0].casefold().strip(":")
+        first = re.sub(r"<[^>]+>|^(Sì|No), ", "", msgstr).split()[0].casefold().strip(":")
         if re.search(r"(are|ere|ire|arsi|ersi|irsi)$", first):
             infinitives.append((msgid, msgstr))
     assert not infinitives
