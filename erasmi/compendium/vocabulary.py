@@ -69,7 +69,7 @@ VOCABULARY = {
         "informal-cooperation": (
             "Informelle Zusammenarbeit",
             "Informal cooperation",
-            "Gayri resmi işbirliği",
+            "Gayriresmî işbirliği",
             "Cooperazione informale",
             "Uformelt samarbejde",
         ),
@@ -78,7 +78,7 @@ VOCABULARY = {
         "cross-cutting": (
             "Übergreifende Themen im Kontext von Inklusion / Integration",
             "Cross-cutting issues of inclusion / integration",
-            "Genel olarak Dahil Etme / Entegrasyon",
+            "Dahil etme / entegrasyonla ilgili kesişen konular",
             "Temi trasversali di inclusione / integrazione",
             "Tværgående emner om inklusion / integration",
         ),
@@ -89,7 +89,7 @@ VOCABULARY = {
             "Lingua e istruzione",
             "Sprog og uddannelse",
         ),
-        "labour-market": ("Arbeitsmarkt", "Labour market", "İş piyasası", "Mercato del lavoro", "Arbejdsmarked"),
+        "labour-market": ("Arbeitsmarkt", "Labour market", "İşgücü piyasası", "Mercato del lavoro", "Arbejdsmarked"),
         "housing": ("Wohnen", "Housing", "Barınma", "Abitazione", "Bolig"),
         "health": ("Gesundheit", "Health", "Sağlık", "Salute", "Sundhed"),
         "social-participation": (
@@ -105,7 +105,7 @@ VOCABULARY = {
         "public-administration": (
             "Öffentliche Verwaltung",
             "Public administration",
-            "Kamu Yönetimi",
+            "Kamu yönetimi",
             "Pubblica amministrazione",
             "Offentlig forvaltning",
         ),
@@ -136,6 +136,14 @@ VOCABULARY = {
     },
 }
 
+# Earlier wordings of a term, still recognised by the importer: the Turkish seed profile says
+# "Genel olarak Dahil Etme / Entegrasyon", which was once the term's Turkish name.
+ALIASES = {
+    ("field_of_action", "cross-cutting"): ["Genel olarak Dahil Etme / Entegrasyon"],
+    ("field_of_action", "labour-market"): ["İş piyasası"],
+    ("formalisation", "informal-cooperation"): ["Gayri resmi işbirliği"],
+}
+
 LANGUAGE_ORDER = ("de", "en", "tr", "it", "da")
 
 
@@ -145,4 +153,5 @@ def load(term_model) -> None:
         for slug, names in terms.items():
             term, _ = term_model.objects.get_or_create(kind=kind, slug=slug, defaults={"names": {}})
             term.names = {**term.names, **dict(zip(LANGUAGE_ORDER, names, strict=True))}
+            term.aliases = [*term.aliases, *(a for a in ALIASES.get((kind, slug), []) if a not in term.aliases)]
             term.save()

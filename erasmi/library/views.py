@@ -227,6 +227,7 @@ def comment(request, slug):
         new = services.add_comment(resource, author=request.user, body=form.cleaned_data["body"])
         after = f"{resource.get_absolute_url()}#comment-{new.pk}"
         once.done(request, form, after)
+    messages.success(request, _("Your comment is published."))
     return redirect(after)
 
 

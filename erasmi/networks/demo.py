@@ -22,6 +22,19 @@ ORGANISATIONS = [
     ("Handwerkskammer Demostadt", A.COMPANY, ["de"]),
     ("Patenschaften Demostadt", A.VOLUNTEER_GROUP, ["de", "en"]),
 ]
+PEOPLE = [  # one contact person per organisation above (invented names)
+    ("Sabine", "Hoffmann"),
+    ("Thomas", "Becker"),
+    ("Olena", "Kovalenko"),
+    ("Reza", "Ahmadi"),
+    ("Julia", "Neumann"),
+    ("Amadou", "Diallo"),
+    ("Ayşe", "Demir"),
+    ("Michael", "Schulz"),
+    ("Irina", "Petrova"),
+    ("Stefan", "Krüger"),
+    ("Lena", "Fischer"),
+]
 GROUPS = [
     ("Sprache und Bildung", "Sprachkurse abstimmen"),
     ("Arbeit und Ausbildung", "Wege in Arbeit"),
@@ -79,12 +92,8 @@ def load(users: dict) -> Network:
             listed_publicly=bool(n % 3),  # those that signed agreed to be named on the public page
         )
     people = []
-    for n, organisation in enumerate(organisations):
-        people.append(
-            Person.objects.create(
-                first_name=f"Demo{n}", last_name=organisation.name.split()[0], organisation=organisation
-            )
-        )
+    for (first_name, last_name), organisation in zip(PEOPLE, organisations, strict=True):
+        people.append(Person.objects.create(first_name=first_name, last_name=last_name, organisation=organisation))
     coordinator = Person.for_user(users["coordinator"])
     coordinator.organisation = organisations[2]
     coordinator.save()

@@ -210,6 +210,25 @@ def _keep_a_coordinator(network: Network, role: Role) -> None:
             raise LastCoordinator
 
 
+class OwnRecord(Exception):
+    """Nobody erases their own record in a network: another coordinator does, or they delete their account."""
+
+
+def erase_refusal(role: Role, actor) -> Exception | None:
+    """Why `erase` would refuse to erase this role's person (None: it would not), to say so before asking."""
+    try:
+        _keep_a_coordinator(role.network, role)
+        _not_oneself(role, actor)
+    except (LastCoordinator, OwnRecord) as error:
+        return error
+    return None
+
+
+def _not_oneself(role: Role, actor) -> None:
+    if actor is not None and actor.pk is not None and actor.pk in {role.person.user_id, role.entry.user_id}:
+        raise OwnRecord
+
+
 def _forget_in_history(network: Network, people: list[Person]) -> None:
     """The network's history keeps what happened, not who it happened to: the erased person's name,
     address and phone leave every entry (the entries about them become anonymous)."""
@@ -249,6 +268,7 @@ def erase(role: Role, actor) -> None:
     network = _lock(role.network)
     role = Role.objects.select_related("person", "record").get(pk=role.pk)
     _keep_a_coordinator(network, role)
+    _not_oneself(role, actor)
     person = role.person
     _forget_in_history(
         network, [role.entry] if person.roles.exclude(network=network).exists() else [role.entry, person]

@@ -389,6 +389,15 @@ def _role(network, pk) -> Role:
     return get_object_or_404(network.roles.select_related("person", "record", "network"), person_id=pk)
 
 
+def _erase_refused(error: Exception) -> str:
+    if isinstance(error, people_services.OwnRecord):
+        return _(
+            "You cannot erase your own data in the network. Another coordinator can, or you can delete your "
+            "account on your account page."
+        )
+    return _("The network's last coordinator cannot be erased. Make someone else coordinator first.")
+
+
 @login_required
 def person_erase(request, slug, pk):
     """A coordinator erases a person from the network, after confirming; the network keeps anonymous counts."""
@@ -396,13 +405,16 @@ def person_erase(request, slug, pk):
     role = _role(network, pk)
     permissions.require(request.user, "person.erase", role)
     if request.method != "POST":
-        return render(request, "networks/person_erase.html", {"network": network, "role": role, "entry": role.entry})
+        refusal = people_services.erase_refusal(role, request.user)
+        return render(
+            request,
+            "networks/person_erase.html",
+            {"network": network, "role": role, "entry": role.entry, "refusal": refusal and _erase_refused(refusal)},
+        )
     try:
         people_services.erase(role, request.user)
-    except people_services.LastCoordinator:
-        messages.error(
-            request, _("The network's last coordinator cannot be erased. Make someone else coordinator first.")
-        )
+    except (people_services.LastCoordinator, people_services.OwnRecord) as error:
+        messages.error(request, _erase_refused(error))
     else:
         messages.success(request, _("The person's data were erased; the network keeps anonymous counts."))
     return redirect("networks:people", slug=slug)

@@ -34,3 +34,29 @@ def test_the_comparison_and_the_pdf_name_the_vocabulary_in_the_readers_language(
     with translation.override("it"):
         pdf = text_of(client.get(reverse("compendium:pdf", args=[erfurt.slug])))
     assert "Pubblica amministrazione" in pdf and "Öffentliche Verwaltung" not in pdf
+
+
+def test_a_term_named_in_the_readers_language_inside_a_german_only_profile_carries_the_readers_lang(client, db):
+    """A screen reader reads "Kamu yönetimi" with a Turkish voice, though the profile around it is German."""
+    from erasmi.compendium import services
+    from erasmi.compendium.importers import read_file
+    from erasmi.compendium.models import Practice
+    from erasmi.compendium.seeds import ERFURT_DE
+    from erasmi.compendium.tests.factories import make_practice
+
+    services.import_profiles([read_file(ERFURT_DE)])
+    practice = Practice.objects.get()
+    network_type = practice.network_type.name("tr")
+    administration = practice.target_groups.get(slug="public-administration").name("tr")
+    page = _get(client, "tr", "compendium:detail", practice.slug).text
+    assert '<article class="practice" lang="de">' in page  # shown in German, the only version
+    assert f'<dd lang="tr"><p>{network_type}</p>' in page
+    assert f'<li lang="tr">{administration}</li>' in page
+    assert "<dd><p>Circa 80; vertreten" in page  # free text as the authors wrote it: German, like the profile
+    other = make_practice("Rete di prova")
+    page = _get(client, "tr", "compendium:compare", query=f"?p={practice.slug}&p={other.slug}").text
+    assert f'<td lang="tr"><p>{network_type}</p>' in page or f'<td lang="tr">{network_type}' in page
+    assert f'<li lang="tr">{administration}</li>' in page
+    listing = _get(client, "tr", "compendium:list").text
+    assert f'{practice.slug}/" lang="de">Netzwerk für Integration der Landeshauptstadt Erfurt</a>' in listing
+    assert f'{practice.slug}/">Netzwerk für Integration' in _get(client, "de", "compendium:list").text

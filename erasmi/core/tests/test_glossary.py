@@ -100,3 +100,37 @@ def test_danish_writes_e_mail_and_adgangskode_as_the_rest_of_the_site():
         text = re.sub(r"%\(\w+\)s|mailto:", "", msgstr)
         assert not re.search(r"(?<![\w-])[Ee]mail|[Pp]assword|succesfuldt", text), (msgid, msgstr)
     assert _catalogue("da")["Successfully signed in as %(name)s."] == "Du er logget ind som %(name)s."
+
+
+# English msgids that begin with one of these verbs and are no sentence are buttons, links and headings of actions.
+ACTION_VERBS = {
+    "Accept", "Add", "Answer", "Apply", "Ask", "Attach", "Cancel", "Change", "Check", "Choose", "Clear", "Close",
+    "Compare", "Confirm", "Copy", "Create", "Decline", "Declare", "Delete", "Download", "Edit", "End", "Erase",
+    "Export", "Filter", "Hide", "Import", "Make", "Move", "Open", "Plan", "Print", "Propose", "Publish", "Read",
+    "Receive", "Record", "Remove", "Rename", "Reopen", "Report", "Save", "Search", "Send", "Share", "Show", "Sign",
+    "Start", "Stop", "Submit", "Subscribe", "Translate", "Unsubscribe", "Update", "Upload", "Use", "Withdraw",
+    "Write", "Include",
+}  # fmt: skip
+# Labels of a form field that ask in the impersonal form the glossary gives for explanations.
+IMPERSONAL_LABELS = {"Enter your password:", "Send me mails about"}
+
+
+def test_italian_buttons_and_links_are_imperatives_not_infinitives():
+    """docs/glossary.md: Italian buttons use the usual imperative ("Salva", "Invia", "Annulla"), not "Salvare"."""
+    italian = _catalogue("it")
+    infinitives = []
+    for msgid, msgstr in italian.items():
+        words = re.sub(r"<[^>]+>|^(Yes|No), ", "", msgid).split()  # "Yes, send me the mails" is a button too
+        if not words or words[0].capitalize() not in ACTION_VERBS or msgid.rstrip().endswith((".", "?", "!")):
+            continue
+        if len(words) > 10 or msgid in IMPERSONAL_LABELS:
+            continue
+        first = re.sub(r"<[^>]+>|^(Sì|No), ", "", msgstr).split()[0].casefold().strip(":")
+        if re.search(r"(are|ere|ire|arsi|ersi|irsi)$", first):
+            infinitives.append((msgid, msgstr))
+    assert not infinitives
+    for infinitive in ["Salvare", "Inviare", "Cercare", "Annullare", "Eliminare", "Aggiungere", "Scaricare"]:
+        assert infinitive not in italian.values()
+    assert [italian[msgid] for msgid in ["Save", "Search", "Cancel", "Delete", "Download as PDF", "Unsubscribe"]] == [
+        "Salva", "Cerca", "Annulla", "Elimina", "Scarica come PDF", "Annulla l'iscrizione"
+    ]  # fmt: skip

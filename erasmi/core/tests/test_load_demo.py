@@ -63,3 +63,16 @@ def test_a_visitor_of_the_demo_network_sees_its_public_profile_with_members_and_
     page = client.get("/de/networks/demostadt/").text
     assert "Mitgliedsorganisationen" in page and "Jobcenter Demostadt" in page
     assert "mailto:netzwerk@demostadt.example.org" in page
+
+
+def test_the_demo_people_have_names_on_the_people_page_and_in_their_working_group(demo, client):
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    people = client.get("/de/networks/demostadt/people/").text
+    # the demo accounts and the organisations' contact people, with plausible names (not "Demo3 Caritas")
+    for name in ["Katrin Vogel", "Marco Rossi", "Sabine Hoffmann", "Ayşe Demir"]:
+        assert name in people
+    assert "Demo0" not in people and ">coordinator<" not in people and ">member<" not in people
+    assert User.objects.get(email="admin@example.org").get_full_name() == "Anna Albrecht"
+    client.force_login(User.objects.get(email="member@example.org"))
+    group = client.get("/de/networks/demostadt/groups/ag-1/").text
+    assert "Marco Rossi" in group

@@ -122,3 +122,15 @@ def test_a_hidden_comment_cannot_be_reported(member, other_member, editor, db):
     response = _signed_in(other_member).post(f"/en/library/{resource.slug}/comments/{comment.pk}/report/")
 
     assert response.status_code == 404
+
+
+def test_the_commenter_is_told_in_their_language_that_the_comment_is_published(member, db):
+    resource = make_resource()
+    client = _signed_in(member)
+
+    response = client.post(f"/de/library/{resource.slug}/comments/", {"body": "Danke für die Liste"}, follow=True)
+
+    page = response.content.decode()
+    assert "Ihr Kommentar ist veröffentlicht." in page and "Danke für die Liste" in page
+    assert page.count("Ihr Kommentar ist veröffentlicht.") == 1
+    assert "Ihr Kommentar ist veröffentlicht." not in client.get(f"/de/library/{resource.slug}/").content.decode()

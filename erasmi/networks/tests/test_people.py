@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import translation
 
 from erasmi.events import services
 from erasmi.events.models import Registration
@@ -123,3 +124,37 @@ def test_an_erased_person_is_no_row_and_a_former_member_no_choice_on_the_people_
     assert all(not row["entry"].is_erased for row in page.context["rows"] + page.context["without_access"])
     organisations = [str(o) for o in page.context["form"].fields["organisation"].queryset]
     assert "Caritas" in organisations and "Former Ltd" not in organisations
+
+
+def test_a_coordinator_cannot_erase_their_own_record_and_the_page_says_why_in_german(
+    client, coordinator, member, erfurt_network
+):
+    Role.objects.filter(network=erfurt_network, person=Person.for_user(member)).update(kind=Role.Kind.COORDINATOR)
+    me = Person.for_user(coordinator)
+    client.force_login(coordinator)
+    with translation.override("de"):
+        url = reverse("networks:person_erase", args=["erfurt", me.pk])
+    page = client.get(url).text
+    assert "Sie können Ihre eigenen Daten im Netzwerk nicht löschen" in page
+    assert "Endgültig löschen" not in page  # no button that would only fail
+    response = client.post(url, follow=True)
+    assert "Sie können Ihre eigenen Daten im Netzwerk nicht löschen" in response.text
+    me.refresh_from_db()
+    assert not me.is_erased and me.user == coordinator
+    assert Role.objects.filter(network=erfurt_network, person=me, kind=Role.Kind.COORDINATOR).exists()
+    # the other coordinator erases fine
+    client.force_login(member)
+    assert "Endgültig löschen" in client.get(url).text
+    client.post(url)
+    me.refresh_from_db()
+    assert me.is_erased
+
+
+def test_the_erase_page_of_the_last_coordinator_says_why_before_asking_in_italian(client, coordinator, erfurt_network):
+    me = Person.for_user(coordinator)
+    client.force_login(coordinator)
+    with translation.override("it"):
+        url = reverse("networks:person_erase", args=["erfurt", me.pk])
+    page = client.get(url).text
+    assert "L&#x27;ultimo coordinatore della rete non può essere cancellato" in page
+    assert 'class="danger"' not in page

@@ -83,3 +83,14 @@ def test_the_hint_above_the_table_says_what_the_gap_cells_look_like(client, memb
     page = client.get(report_url("de")).text
     assert "leere Felder" not in page
     assert "farbig markierten Felder sind Lücken" in page and "<strong>keine</strong>" in page
+
+
+def test_the_distance_reads_as_a_german_number_on_the_page_and_in_the_pdf(client, member, offers):
+    """The field keeps "2.5" (a number input needs the dot); wherever the distance is text it is "2,5 km"."""
+    client.force_login(member)
+    page = client.get(report_url("de"), {"distance": "2.5"}).text
+    assert 'value="2.5"' in page
+    text = page.split("<h2")[1]
+    assert "höchstens 2,5 km voneinander entfernt" in text and "2.5" not in text
+    pdf = PdfReader(io.BytesIO(client.get(report_url("de"), {"distance": "2.5", "format": "pdf"}).content))
+    assert "höchstens 2,5 km voneinander" in "".join(p.extract_text() for p in pdf.pages).replace("\n", " ")

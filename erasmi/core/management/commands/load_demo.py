@@ -18,11 +18,11 @@ from erasmi.plans import demo as plan_demo
 from erasmi.surveys import demo as survey_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
-ACCOUNTS = [
-    ("admin@example.org", User.Role.ADMIN),
-    ("editor@example.org", User.Role.EDITOR),
-    ("coordinator@example.org", User.Role.MEMBER),
-    ("member@example.org", User.Role.MEMBER),
+ACCOUNTS = [  # e-mail, role, first and last name (invented people)
+    ("admin@example.org", User.Role.ADMIN, "Anna", "Albrecht"),
+    ("editor@example.org", User.Role.EDITOR, "Emre", "Yıldız"),
+    ("coordinator@example.org", User.Role.MEMBER, "Katrin", "Vogel"),
+    ("member@example.org", User.Role.MEMBER, "Marco", "Rossi"),
 ]
 
 
@@ -100,8 +100,10 @@ class Command(BaseCommand):
             self.stdout.write("DEBUG is off: no demo accounts and no demo network.")
             return
         users = {}
-        for email, role in ACCOUNTS:
-            user, created = User.objects.get_or_create(email=email, defaults={"role": role})
+        for email, role, first_name, last_name in ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                email=email, defaults={"role": role, "first_name": first_name, "last_name": last_name}
+            )
             if created:
                 user.is_staff = user.is_superuser = role == User.Role.ADMIN
                 user.set_password(DEMO_PASSWORD)
@@ -119,4 +121,4 @@ class Command(BaseCommand):
         members = network.memberships.count()
         self.stdout.write(f"Demo network '{network.name}': {members} member organisations, {offers} offers.")
         self.stdout.write(f"{resources} resources in the library.")
-        self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(email for email, _ in ACCOUNTS))
+        self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(account[0] for account in ACCOUNTS))
