@@ -2,6 +2,7 @@ import re
 import uuid
 
 from django import forms
+from django.core.cache import cache
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -138,18 +139,25 @@ class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
         fields = ["title", "assignee", "due"]
         widgets = {"due": forms.DateInput(attrs={"type": "date"}), "assignee": QuickSelect}
 
-    def __init__(self, *args, group, **kwargs):
+    def __init__(self, *args, group, people_version: str = "", **kwargs):
+        """people_version: the token of the network's people (erasmi.networks.versions); the choices are kept
+        in the shared cache under it, so the group's page reads no people while they do not change."""
         super().__init__(*args, **kwargs)
-        # Tasks go to the group's own people (a network can have thousands).
-        ids = [*group.members.through.objects.filter(workinggroup=group).values_list("person_id", flat=True)]
-        ids += [group.lead_id] if group.lead_id else []  # (an OR of the two in SQL reads every person)
-        people = Person.objects.filter(pk__in=ids).exclude(first_name=Person.ERASED).order_by("last_name", "first_name")
+
+        def assignees():  # tasks go to the group's own people (a network can have thousands)
+            ids = [*group.members.through.objects.filter(workinggroup=group).values_list("person_id", flat=True)]
+            ids += [group.lead_id] if group.lead_id else []  # (an OR of the two in SQL reads every person)
+            people = Person.objects.filter(pk__in=ids).exclude(first_name=Person.ERASED)
+            label = people_services.label(people_services.records_of(group.network))
+            return [(person.pk, label(person)) for person in people.order_by("last_name", "first_name")]
+
+        if people_version:
+            chosen = cache.get_or_set(f"task-assignees:{group.pk}:{people_version}", assignees, 24 * 3600)
+        else:
+            chosen = assignees()
         field = self.fields["assignee"]
-        field.queryset = people
-        field.label_from_instance = people_services.label(people_services.records_of(group.network))
-        # Read as a list, not through a server-side cursor (what a model choice field does by default).
-        label = field.label_from_instance
-        field.choices = [("", field.empty_label), *((person.pk, label(person)) for person in people)]
+        field.queryset = Person.objects.filter(pk__in=[pk for pk, _label in chosen])
+        field.choices = [("", field.empty_label), *chosen]
 
 
 class MembershipForm(EditForm, forms.ModelForm):

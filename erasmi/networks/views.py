@@ -165,7 +165,8 @@ def group_detail(request, slug, group):
     network = _network(request, slug, "network.view_internal")
     working_group = get_object_or_404(WorkingGroup.objects.select_related("network"), network=network, slug=group)
     can_manage = permissions.can(request.user, "group.manage", working_group)
-    task_form = TaskForm(request.POST or None, group=working_group)
+    people_version = fragments.versions(versions.key(network.pk))
+    task_form = TaskForm(request.POST or None, group=working_group, people_version=people_version)
     if request.method == "POST":
         permissions.require(request.user, "group.manage", working_group)
         if "done" in request.POST:
@@ -196,7 +197,7 @@ def group_detail(request, slug, group):
             "records": fragments.lazy(lambda: people_services.records_of(network)),
             "can_plan": can_manage and not working_group.is_closed,
             # The group's people are the same for every reader: kept until the network's people change.
-            "versions": fragments.versions(versions.key(network.pk)),
+            "versions": people_version,
             "people": fragments.lazy(lambda: _group_people(working_group)),
         },
         status=400 if task_form.errors else 200,
