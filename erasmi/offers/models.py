@@ -262,7 +262,11 @@ class Offer(models.Model):
         self.sort_title = next(iter(self.titles.values()), "").casefold()[:200]
         self.weekdays = " ".join(sorted({str(int(slot["weekday"])) for slot in self.schedule if "weekday" in slot}))
         super().save(*args, **kwargs)
-        cache.delete(OFFERED_LANGUAGES)
+        known = cache.get(OFFERED_LANGUAGES)
+        if known is None or not set(self.languages or []) <= set(known):
+            # A language no offer had: the list is read anew (with half a million offers that is half a second,
+            # so an offer in known languages keeps it; one that is no longer offered leaves within the hour).
+            cache.delete(OFFERED_LANGUAGES)
 
     def get_absolute_url(self):
         from django.urls import reverse
