@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import formats, timezone, translation
 from django_tasks import task
 
+from erasmi.core import languages
 from erasmi.events import ical
 from erasmi.events.models import Event, Registration
 from erasmi.networks.models import Role
@@ -21,7 +22,7 @@ CALENDAR_FIELDS = ("title", "starts", "ends", "place", "online_url")
 def _context(event: Event, language: str) -> dict:
     with translation.override(language):
         return {
-            "title": event.title,
+            "title": event.text_in("title", language)[0],
             "network": event.network.name,
             "when": formats.date_format(timezone.localtime(event.starts), "DATETIME_FORMAT"),
             "place": event.place,
@@ -33,7 +34,10 @@ def _context(event: Event, language: str) -> dict:
 def _tell(registration: Registration, topic: str, template: str, key: str, *, method: str = "REQUEST", **extra):
     event = registration.event
     address, language = recipient(registration.person)
-    calendar = ical.calendar([event], event.title, settings.SITE_URL, method=method, attendee=address)
+    title = event.text_in("title", language)[0]
+    calendar = ical.calendar(
+        [event], title, settings.SITE_URL, method=method, attendee=address, language=language
+    )
     return notify(
         topic=topic,
         key=key,
@@ -73,6 +77,12 @@ def _still_invited(registration: Registration) -> bool:
     return Role.objects.active().filter(network=event.network_id, person=registration.person_id).exists()
 
 
+def _untranslated(name: str) -> str:
+    """The field a form field edits: a version of the title ("title_tr") is the title for the registrants."""
+    base, _sep, code = name.rpartition("_")
+    return base if base in Event.translated_fields and code in languages.codes() else name
+
+
 def _told(event: Event):
     """Everyone with a place or on the waiting list."""
     return event.registrations.filter(
@@ -82,7 +92,7 @@ def _told(event: Event):
 
 def changed(event: Event, fields: list[str]) -> int:
     """The time, place or title changed: registrants get the update for their calendars."""
-    fields = [name for name in fields if name in CALENDAR_FIELDS]
+    fields = [name for name in dict.fromkeys(map(_untranslated, fields)) if name in CALENDAR_FIELDS]
     if not fields:
         return 0
     Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1)

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
-from erasmi.core.forms import EditForm, Html5Mixin
+from erasmi.core.forms import EditForm, Html5Mixin, TranslationsForm
 from erasmi.core.once import OnceMixin
 from erasmi.networks import people as people_services
 from erasmi.networks import uploads
@@ -25,10 +25,10 @@ from erasmi.networks.models import (
 )
 
 
-class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
+class WorkingGroupForm(OnceMixin, TranslationsForm, EditForm, forms.ModelForm):
     class Meta:
         model = WorkingGroup
-        fields = ["name", "topic", "goals", "kind", "ends", "lead", "members"]
+        fields = ["name", "topic", "goals", "language", "kind", "ends", "lead", "members"]
         widgets = {
             "ends": forms.DateInput(attrs={"type": "date"}),
             "goals": forms.Textarea(attrs={"rows": 4}),
