@@ -117,6 +117,7 @@ class DocumentForm(OnceMixin, forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["working_group"].queryset = network.working_groups.all()
+        self.fields["working_group"].label_from_instance = lambda group: group.text_in("name")[0]
 
 
 class VersionForm(OnceMixin, forms.Form):

@@ -190,3 +190,12 @@ def test_the_demos_groups_and_meetings_speak_all_five_languages(db, client):
     demo.load(users)
     assert all(set(g.translations) == {"en", "tr", "it", "da"} for g in network.working_groups.all())
     assert all(set(e.translations) == {"en", "tr", "it", "da"} for e in network.events.all())
+
+
+def test_a_personal_feed_is_in_its_owners_language_whoever_asks(client, member, meeting):
+    member.language = "tr"
+    member.save()
+    token = Person.for_user(member).feed_token
+    body = client.get(f"/feeds/personal/{token}.ics", HTTP_ACCEPT_LANGUAGE="de").content
+    (entry,) = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert str(entry["SUMMARY"]) == "Dil grubunun toplantısı"
