@@ -35,9 +35,7 @@ def _tell(registration: Registration, topic: str, template: str, key: str, *, me
     event = registration.event
     address, language = recipient(registration.person)
     title = event.text_in("title", language)[0]
-    calendar = ical.calendar(
-        [event], title, settings.SITE_URL, method=method, attendee=address, language=language
-    )
+    calendar = ical.calendar([event], title, settings.SITE_URL, method=method, attendee=address, language=language)
     return notify(
         topic=topic,
         key=key,
@@ -91,9 +89,10 @@ def _told(event: Event):
 
 
 def changed(event: Event, fields: list[str]) -> int:
-    """The time, place or title changed: registrants get the update for their calendars."""
-    fields = [name for name in dict.fromkeys(map(_untranslated, fields)) if name in CALENDAR_FIELDS]
-    if not fields:
+    """The time, place or title changed: registrants get the update for their calendars. A new version of the
+    title in a language ("title_tr") is news only for those who read that language."""
+    versions = {name: _untranslated(name) for name in fields}
+    if not any(base in CALENDAR_FIELDS for base in versions.values()):
         return 0
     Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1)
     event.refresh_from_db(fields=["sequence"])
@@ -103,8 +102,15 @@ def changed(event: Event, fields: list[str]) -> int:
         if not _still_invited(registration):
             continue
         language = recipient(registration.person)[1]
+        theirs = [
+            base
+            for name, base in versions.items()
+            if base in CALENDAR_FIELDS and (name == base or name == f"{base}_{language}")
+        ]
+        if not theirs:
+            continue
         with translation.override(language):
-            what = ", ".join(str(Event._meta.get_field(name).verbose_name) for name in fields)
+            what = ", ".join(str(Event._meta.get_field(name).verbose_name) for name in dict.fromkeys(theirs))
         key = f"changed:{event.pk}:{event.sequence}:{registration.pk}"
         method = "REQUEST" if registration.status == Registration.Status.CONFIRMED else ""
         told += bool(_tell(registration, Topic.MEETING_CHANGES, "meeting_changed", key, method=method, what=what))

@@ -199,3 +199,19 @@ def test_a_personal_feed_is_in_its_owners_language_whoever_asks(client, member, 
     body = client.get(f"/feeds/personal/{token}.ics", HTTP_ACCEPT_LANGUAGE="de").content
     (entry,) = icalendar.Calendar.from_ical(body).walk("VEVENT")
     assert str(entry["SUMMARY"]) == "Dil grubunun toplantısı"
+
+
+def test_a_new_turkish_title_is_news_for_the_turkish_registrant_only(
+    client, coordinator, erfurt_network, meeting, django_capture_on_commit_callbacks, immediate_tasks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(meeting, _person(erfurt_network, "ayse@example.org", "tr"))
+        services.register(meeting, _person(erfurt_network, "ute@example.org", "de"))
+    mail.outbox.clear()
+    client.force_login(coordinator)
+    edit = url("events:edit", "erfurt", meeting.pk, language="de")
+    data = as_browser_sends(client.get(edit).context["form"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit, {**data, "title_tr": "Dil grubu toplantısı"})
+    (message,) = mail.outbox
+    assert message.to == ["ayse@example.org"] and "Dil grubu toplantısı" in message.subject
