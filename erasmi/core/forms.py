@@ -17,6 +17,7 @@ import json
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -25,6 +26,8 @@ from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from erasmi.core import languages, texts
 
 ISO_FORMATS = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime-local": "%Y-%m-%dT%H:%M", "month": "%Y-%m"}
 
@@ -247,10 +250,6 @@ class TranslationsForm:
     left empty is none: the reader sees the text as written."""
 
     def __init__(self, *args, **kwargs):
-        from django.conf import settings
-
-        from erasmi.core import languages, texts
-
         model = self._meta.model
         instance = kwargs.get("instance")
         versions = (instance.translations or {}) if instance is not None else {}
@@ -285,12 +284,8 @@ class TranslationsForm:
                 self.fields[f"{name}_{code}"] = field
                 self.translation_names.append(f"{name}_{code}")
 
-    def translation_groups(self) -> list[tuple[str, list]]:
-        """Per language (its name in itself), the bound fields of its versions."""
-        from django.conf import settings
-
-        from erasmi.core import languages
-
+    def translation_groups(self) -> list[tuple[str, str, list]]:
+        """Per language: its code, its name in itself, the bound fields of its versions."""
         names = self._meta.model.translated_fields
         return [
             (code, languages.name(code), [self[f"{name}_{code}"] for name in names]) for code, _n in settings.LANGUAGES
@@ -302,8 +297,6 @@ class TranslationsForm:
         return any(self.has_error(name) for name in self.translation_names) if self.is_bound else False
 
     def save(self, commit=True):
-        from django.conf import settings
-
         configured = {code for code, _name in settings.LANGUAGES}
         versions = {
             code: dict(fields) for code, fields in (self.instance.translations or {}).items() if code not in configured
