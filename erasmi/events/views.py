@@ -278,7 +278,7 @@ def network_feed(request, slug):
 
 def personal_feed(request, token):
     """All events of the networks where a person has access, members-only ones included; the token is the key."""
-    person = Person.objects.filter(feed_token=token).first()
+    person = Person.objects.select_related("user").filter(feed_token=token).first()
     if person is None or len(token) < 20:
         raise Http404
     networks = list(Network.objects.filter(roles__in=Role.objects.active().filter(person=person)).order_by("pk"))
