@@ -215,3 +215,19 @@ def test_a_new_turkish_title_is_news_for_the_turkish_registrant_only(
         client.post(edit, {**data, "title_tr": "Dil grubu toplantısı"})
     (message,) = mail.outbox
     assert message.to == ["ayse@example.org"] and "Dil grubu toplantısı" in message.subject
+
+
+def test_the_info_mail_lists_the_meetings_under_their_title_in_the_mails_language(erfurt_network, meeting):
+    from erasmi.mailings import composing
+    from erasmi.mailings.tests.factories import mailing
+
+    sent = mailing(
+        erfurt_network, versions=(("de", "Infomail", "Liebe Mitglieder,"), ("tr", "Bilgi e-postası", "Sevgili üyeler,"))
+    )
+    sent.with_meetings, sent.segments = True, ["members"]
+    sent.save()
+    titles = {
+        reader: [m["title"] for m in composing.context(sent, reader)["meetings"]] for reader in ("tr", "de", "it")
+    }
+    assert titles["tr"] == ["Dil grubunun toplantısı"]
+    assert titles["de"] == titles["it"] == ["Treffen der AG Sprache"]  # Italian readers get the German mail
