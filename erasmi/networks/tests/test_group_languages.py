@@ -231,3 +231,14 @@ def test_the_info_mail_lists_the_meetings_under_their_title_in_the_mails_languag
     }
     assert titles["tr"] == ["Dil grubunun toplantısı"]
     assert titles["de"] == titles["it"] == ["Treffen der AG Sprache"]  # Italian readers get the German mail
+
+
+def test_a_groups_new_version_reaches_the_cached_public_calendar(client, erfurt_network, group, meeting):
+    Event.objects.filter(pk=meeting.pk).update(visibility=Event.Visibility.PUBLIC)
+    meeting.refresh_from_db()
+    meeting.save()  # the calendar is built anew for the public meeting
+    listed = url("events:network_calendar", "erfurt", language="it")
+    assert '<span lang="de">Sprache</span>' in client.get(listed, {"view": "list"}).text
+    group.translations = {**group.translations, "it": {"name": "Lingua"}}
+    group.save()
+    assert "· Lingua" in client.get(listed, {"view": "list"}).text
