@@ -17,6 +17,7 @@ import json
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -28,6 +29,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from erasmi.core import languages, texts
 
 ISO_FORMATS = {"date": "%Y-%m-%d", "time": "%H:%M", "datetime-local": "%Y-%m-%dT%H:%M", "month": "%Y-%m"}
 
@@ -259,3 +262,69 @@ def recorded(value, people: dict | None = None):
     if isinstance(value, datetime.datetime | datetime.date | datetime.time | Decimal):
         return _plain(value)
     return value
+
+
+class TranslationsForm:
+    """Mix into the ModelForm of a record with texts in several languages (core.models.WrittenInLanguages),
+    before EditForm: a choice of the language the texts are written in, and a field per translated field
+    and language (``name_tr``), shown folded away (templates: ``core/_translations.html``). A version
+    left empty is none: the reader sees the text as written."""
+
+    def __init__(self, *args, **kwargs):
+        model = self._meta.model
+        instance = kwargs.get("instance")
+        versions = (instance.translations or {}) if instance is not None else {}
+        initial = dict(kwargs.get("initial") or {})
+        for code, _name in settings.LANGUAGES:
+            for name in model.translated_fields:
+                initial.setdefault(f"{name}_{code}", (versions.get(code) or {}).get(name, ""))
+        if instance is None or instance.pk is None:
+            initial.setdefault("language", languages.current())  # new texts: most likely in the writer's language
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language of the text"),
+            choices=[("", "–"), *((code, languages.name_in_words(code)) for code, _name in settings.LANGUAGES)],
+            required=False,
+            help_text=_("The language the texts are written in."),
+        )
+        self.translation_names = []
+        for code, _name in settings.LANGUAGES:
+            for name in model.translated_fields:
+                model_field = model._meta.get_field(name)
+                label = _("%(field)s in %(language)s") % {
+                    "field": texts.capfirst(model_field.verbose_name),
+                    "language": languages.name_in_sentence(code),
+                }
+                if isinstance(model_field, models.TextField):
+                    field = forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 3, "lang": code}))
+                else:
+                    field = forms.CharField(label=label, max_length=model_field.max_length)
+                    field.widget.attrs["lang"] = code
+                field.required = False
+                self.fields[f"{name}_{code}"] = field
+                self.translation_names.append(f"{name}_{code}")
+
+    def translation_groups(self) -> list[tuple[str, str, list]]:
+        """Per language: its code, its name in itself, the bound fields of its versions."""
+        names = self._meta.model.translated_fields
+        return [
+            (code, languages.name(code), [self[f"{name}_{code}"] for name in names]) for code, _n in settings.LANGUAGES
+        ]
+
+    @property
+    def translations_open(self) -> bool:
+        """The versions are shown unfolded when one of them has an error (or a conflict)."""
+        return any(self.has_error(name) for name in self.translation_names) if self.is_bound else False
+
+    def save(self, commit=True):
+        configured = {code for code, _name in settings.LANGUAGES}
+        versions = {
+            code: dict(fields) for code, fields in (self.instance.translations or {}).items() if code not in configured
+        }  # versions in a language no longer offered stay as they are
+        for code in configured:
+            versions[code] = {
+                name: self.cleaned_data.get(f"{name}_{code}") or "" for name in self._meta.model.translated_fields
+            }
+        self.instance.set_translations(versions)
+        return super().save(commit)

@@ -6,8 +6,9 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from erasmi.core import languages
+from erasmi.core import languages, texts
 
 
 class NamedInLanguages(models.Model):
@@ -25,6 +26,44 @@ class NamedInLanguages(models.Model):
         """The name in the language, else in English, else in any language, else the slug."""
         language = language or languages.current()
         return self.names.get(language) or self.names.get("en") or next(iter(self.names.values()), self.slug)
+
+
+class WrittenInLanguages(models.Model):
+    """A record whose own texts (``translated_fields``) are written in one language, with versions in others.
+
+    ``text_in(field, language)`` gives the field's text in the language where there is a version, else as
+    written, with the language it is in; ``shown.<field>`` the same for a page, in the reader's language
+    (see erasmi.core.texts). The versions are in the row itself: showing them needs no query.
+    """
+
+    translated_fields: tuple[str, ...] = ()
+
+    language = models.CharField(_("language of the text"), max_length=10, blank=True)
+    # {language: {field: text}}; written by the forms (core.forms.TranslationsForm), never typed as JSON.
+    translations = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def text_in(self, field: str, language: str | None = None) -> tuple[str, str]:
+        """The field's text in the language (default: the reader's) if there is a version in it, else as
+        written; with the language it is in ("" if the record does not say)."""
+        return texts.text_in(
+            getattr(self, field), self.language, self.translations, field, language or languages.current()
+        )
+
+    @property
+    def shown(self) -> texts.Shown:
+        return texts.Shown(self)
+
+    def set_translations(self, versions: dict[str, dict[str, str]]) -> None:
+        """Keep the versions, without empty texts and without languages left with none."""
+        kept = {}
+        for language, fields in versions.items():
+            fields = {field: text.strip() for field, text in fields.items() if text and text.strip()}
+            if fields:
+                kept[language] = fields
+        self.translations = kept
 
 
 _held_tokens: ContextVar[dict | None] = ContextVar("held_content_versions", default=None)

@@ -12,7 +12,7 @@ class EventsConfig(AppConfig):
 
         from erasmi.events import rules  # noqa: F401  (registers the permission rules)
         from erasmi.events.models import Event, events_changed, network_changed
-        from erasmi.networks.models import Network
+        from erasmi.networks.models import Network, WorkingGroup
 
         post_save.connect(events_changed, sender=Event, dispatch_uid="events-changed-save")
         from erasmi.core import tasks
@@ -22,6 +22,8 @@ class EventsConfig(AppConfig):
         tasks.periodic("events.reminders", tasks.Daily(hour=16), send_reminders)
         post_delete.connect(events_changed, sender=Event, dispatch_uid="events-changed-delete")
         post_save.connect(network_changed, sender=Network, dispatch_uid="events-network-changed")
+        # The calendar's list names each meeting's working group (in the reader's language).
+        post_save.connect(events_changed, sender=WorkingGroup, dispatch_uid="events-group-changed")
 
         from erasmi.events import start
         from erasmi.events.models import Registration

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from erasmi.core.forms import EditForm
+from erasmi.core.forms import EditForm, TranslationsForm
 from erasmi.core.once import OnceMixin
 from erasmi.events.models import Event, Registration
 from erasmi.networks import people
 
 
-class EventForm(OnceMixin, EditForm, forms.ModelForm):
+class EventForm(OnceMixin, TranslationsForm, EditForm, forms.ModelForm):
     formats = forms.MultipleChoiceField(
         label=_("Formats"), choices=Event.Format.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -27,6 +27,7 @@ class EventForm(OnceMixin, EditForm, forms.ModelForm):
             "capacity",
             "description",
             "agenda",
+            "language",
         ]
         widgets = {
             "starts": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -44,6 +45,7 @@ class EventForm(OnceMixin, EditForm, forms.ModelForm):
         if self.instance.working_group_id:
             choosable = choosable | network.working_groups.filter(pk=self.instance.working_group_id)
         self.fields["working_group"].queryset = choosable.distinct()
+        self.fields["working_group"].label_from_instance = lambda group: group.text_in("name")[0]
         if groups is not None:
             self.fields["working_group"].required = True
             self.fields["working_group"].empty_label = None
@@ -63,7 +65,7 @@ class EventForm(OnceMixin, EditForm, forms.ModelForm):
             return super().save(commit)
         # Only the form's fields are written: a cancellation meanwhile is never undone by an edit.
         event = super().save(commit=False)
-        event.save(update_fields=self._meta.fields)
+        event.save(update_fields=[*self._meta.fields, "translations"])
         return event
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from erasmi.core.models import WrittenInLanguages
 from erasmi.networks.models import Network, Person, WorkingGroup
 
 
@@ -19,8 +20,11 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends__gte=timezone.now())
 
 
-class Event(models.Model):
-    """A meeting or event of a network or one of its working groups."""
+class Event(WrittenInLanguages):
+    """A meeting or event of a network or one of its working groups. Its title, description and agenda are
+    written in ``language``, with versions in other languages (see core.models.WrittenInLanguages)."""
+
+    translated_fields = ("title", "description", "agenda")
 
     class Kind(models.TextChoices):
         NETWORK_MEETING = "network_meeting", _("Network meeting")

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import formats, timezone, translation
 from django_tasks import task
 
+from erasmi.core import languages
 from erasmi.events import ical
 from erasmi.events.models import Event, Registration
 from erasmi.networks.models import Role
@@ -21,7 +22,7 @@ CALENDAR_FIELDS = ("title", "starts", "ends", "place", "online_url")
 def _context(event: Event, language: str) -> dict:
     with translation.override(language):
         return {
-            "title": event.title,
+            "title": event.text_in("title", language)[0],
             "network": event.network.name,
             "when": formats.date_format(timezone.localtime(event.starts), "DATETIME_FORMAT"),
             "place": event.place,
@@ -33,7 +34,8 @@ def _context(event: Event, language: str) -> dict:
 def _tell(registration: Registration, topic: str, template: str, key: str, *, method: str = "REQUEST", **extra):
     event = registration.event
     address, language = recipient(registration.person)
-    calendar = ical.calendar([event], event.title, settings.SITE_URL, method=method, attendee=address)
+    title = event.text_in("title", language)[0]
+    calendar = ical.calendar([event], title, settings.SITE_URL, method=method, attendee=address, language=language)
     return notify(
         topic=topic,
         key=key,
@@ -73,6 +75,12 @@ def _still_invited(registration: Registration) -> bool:
     return Role.objects.active().filter(network=event.network_id, person=registration.person_id).exists()
 
 
+def _untranslated(name: str) -> str:
+    """The field a form field edits: a version of the title ("title_tr") is the title for the registrants."""
+    base, _sep, code = name.rpartition("_")
+    return base if base in Event.translated_fields and code in languages.codes() else name
+
+
 def _told(event: Event):
     """Everyone with a place or on the waiting list."""
     return event.registrations.filter(
@@ -81,9 +89,10 @@ def _told(event: Event):
 
 
 def changed(event: Event, fields: list[str]) -> int:
-    """The time, place or title changed: registrants get the update for their calendars."""
-    fields = [name for name in fields if name in CALENDAR_FIELDS]
-    if not fields:
+    """The time, place or title changed: registrants get the update for their calendars. A new version of the
+    title in a language ("title_tr") is news only for those who read that language."""
+    versions = {name: _untranslated(name) for name in fields}
+    if not any(base in CALENDAR_FIELDS for base in versions.values()):
         return 0
     Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1)
     event.refresh_from_db(fields=["sequence"])
@@ -93,8 +102,15 @@ def changed(event: Event, fields: list[str]) -> int:
         if not _still_invited(registration):
             continue
         language = recipient(registration.person)[1]
+        theirs = [
+            base
+            for name, base in versions.items()
+            if base in CALENDAR_FIELDS and (name == base or name == f"{base}_{language}")
+        ]
+        if not theirs:
+            continue
         with translation.override(language):
-            what = ", ".join(str(Event._meta.get_field(name).verbose_name) for name in fields)
+            what = ", ".join(str(Event._meta.get_field(name).verbose_name) for name in dict.fromkeys(theirs))
         key = f"changed:{event.pk}:{event.sequence}:{registration.pk}"
         method = "REQUEST" if registration.status == Registration.Status.CONFIRMED else ""
         told += bool(_tell(registration, Topic.MEETING_CHANGES, "meeting_changed", key, method=method, what=what))

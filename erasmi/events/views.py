@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from erasmi.core import fragments, once, pagecache, params, permissions
+from erasmi.core import fragments, languages, once, pagecache, params, permissions, texts
 from erasmi.core.models import ContentVersion
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.events import exports, ical, notices, services
@@ -24,6 +24,7 @@ from erasmi.networks.editing import edit_page
 from erasmi.networks.forms import DocumentForm
 from erasmi.networks.models import HistoryEntry, Network, Person, Role, WorkingGroup
 from erasmi.networks.views import _network
+from erasmi.notifications.services import recipient
 
 
 def _month(request) -> datetime.date:
@@ -69,9 +70,14 @@ def _weeks(network, events, month: datetime.date) -> list:
     # A month can hold hundreds of events: read only what a cell shows, no model objects.
     base = reverse("events:detail", args=[network.slug, 0])[: -len("0/")]
     by_day = {}
-    shown = events.filter(starts__gte=start, starts__lte=end).values_list("pk", "title", "starts", "status")
-    for pk, title, starts, status in shown:
+    # The title in the reader's language (its version read from the row, not the whole translations).
+    language = languages.current()
+    shown = events.filter(starts__gte=start, starts__lte=end).values_list(
+        "pk", "title", "starts", "status", "language", f"translations__{language}__title"
+    )
+    for pk, title, starts, status, written_in, version in shown:
         local = timezone.localtime(starts)
+        title = texts.shown(title, written_in, version, language)
         by_day.setdefault(local.date(), []).append(
             {"url": f"{base}{pk}/", "title": title, "time": local, "cancelled": status == Event.Status.CANCELLED}
         )
@@ -145,8 +151,11 @@ def event_detail(request, slug, pk):
 
 def event_ics(request, slug, pk):
     event = _event(request, slug, pk)
+    language = languages.current()
     response = HttpResponse(
-        ical.calendar([event], event.title, request.build_absolute_uri("/")[:-1]),
+        ical.calendar(
+            [event], event.text_in("title", language)[0], request.build_absolute_uri("/")[:-1], language=language
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
@@ -253,15 +262,16 @@ def minutes(request, slug, pk):
 FEED_HISTORY = datetime.timedelta(days=365)  # a subscription shows the past year and everything ahead
 
 
-def _feed(events, name: str, networks, variant: str, request) -> HttpResponse:
-    """The iCalendar body, generated once per change of the networks' events and then read from the cache."""
+def _feed(events, name: str, networks, variant: str, request, language: str) -> HttpResponse:
+    """The iCalendar body, generated once per change of the networks' events and then read from the cache;
+    the meetings' titles and descriptions in the ``language`` where they have a version in it."""
     tokens = "-".join(f"{n.pk}:{ContentVersion.current(f'events:{n.pk}')}" for n in networks)
-    key = f"feed:{variant}:{tokens}"
+    key = f"feed:{variant}:{language}:{tokens}"
     packed = cache.get(key)
     if packed is None:
         since = timezone.now() - FEED_HISTORY
         events = events.filter(ends__gte=since).select_related("network")
-        body = ical.calendar(events, name, request.build_absolute_uri("/")[:-1])
+        body = ical.calendar(events, name, request.build_absolute_uri("/")[:-1], language=language)
         cache.set(key, pagecache.pack(body), 24 * 3600)
     else:
         body = pagecache.unpack(packed)
@@ -272,17 +282,18 @@ def network_feed(request, slug):
     """The public events of a network, for calendar programs."""
     network = get_object_or_404(Network, slug=slug)
     events = network.events.filter(visibility=Event.Visibility.PUBLIC)
-    return _feed(events, network.name, [network], "public", request)
+    return _feed(events, network.name, [network], "public", request, languages.current())
 
 
 def personal_feed(request, token):
     """All events of the networks where a person has access, members-only ones included; the token is the key."""
-    person = Person.objects.filter(feed_token=token).first()
+    person = Person.objects.select_related("user").filter(feed_token=token).first()
     if person is None or len(token) < 20:
         raise Http404
     networks = list(Network.objects.filter(roles__in=Role.objects.active().filter(person=person)).order_by("pk"))
     events = Event.objects.filter(network__in=networks)
-    return _feed(events, "Erasmi", networks, f"person-{person.pk}", request)
+    language = recipient(person)[1]  # the person's own language, whoever's program asks
+    return _feed(events, "Erasmi", networks, f"person-{person.pk}", request, language)
 
 
 @login_required

@@ -59,6 +59,8 @@ def upcoming_meetings(network, *, members: bool, until: datetime.datetime | None
     return [
         {
             "title": e.title,
+            # Its versions in other languages: each mail shows the title in the mail's language where there is one.
+            "titles": _titles(e),
             "starts": e.starts.isoformat(),
             "place": e.place or (_("online") if e.online_url else ""),
             "path": e.get_absolute_url().split("/", 2)[2],  # without the language prefix
@@ -67,6 +69,12 @@ def upcoming_meetings(network, *, members: bool, until: datetime.datetime | None
         }
         for e in events.order_by("starts")[:30]
     ]
+
+
+def _titles(event) -> dict[str, str]:
+    """The meeting's title in each language it is written or translated in."""
+    found = (event.text_in("title", code) for code in languages.codes())
+    return {language: title for title, language in found if language}
 
 
 def meetings_for(mailing: Mailing) -> list[dict]:
@@ -93,6 +101,7 @@ def context(mailing: Mailing, reader: str) -> dict:
         meetings.append(
             {
                 **meeting,
+                "title": (meeting.get("titles") or {}).get(language) or meeting["title"],
                 "starts": starts,
                 "link": f"{meeting['url']}/{reader}/{meeting['path']}",
             }

@@ -15,7 +15,7 @@ def choices(network) -> list[tuple[str, str]]:
     """The segments a coordinator can choose for the network, with their labels in the reader's language."""
     found = [("all", _("Everyone who subscribed")), ("members", _("All members"))]
     for group in WorkingGroup.objects.filter(network=network, closed__isnull=True).order_by("name"):
-        found.append((f"group:{group.pk}", _("Working group: %(name)s") % {"name": group.name}))
+        found.append((f"group:{group.pk}", _("Working group: %(name)s") % {"name": group.text_in("name")[0]}))
     for value, label in Organisation.ActorType.choices:
         found.append((f"actor:{value}", _("Actor type: %(type)s") % {"type": label}))
     for value, label in Role.Kind.choices:

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from erasmi.core import languages
-from erasmi.core.forms import EditForm, Html5Mixin, QuickSelect
+from erasmi.core.forms import EditForm, Html5Mixin, QuickSelect, TranslationsForm
 from erasmi.core.once import OnceMixin
 from erasmi.networks import people as people_services
 from erasmi.networks import uploads
@@ -26,10 +26,10 @@ from erasmi.networks.models import (
 )
 
 
-class WorkingGroupForm(OnceMixin, EditForm, forms.ModelForm):
+class WorkingGroupForm(OnceMixin, TranslationsForm, EditForm, forms.ModelForm):
     class Meta:
         model = WorkingGroup
-        fields = ["name", "topic", "goals", "kind", "ends", "lead", "members"]
+        fields = ["name", "topic", "goals", "language", "kind", "ends", "lead", "members"]
         widgets = {
             "ends": forms.DateInput(attrs={"type": "date"}),
             "goals": forms.Textarea(attrs={"rows": 4}),
@@ -118,6 +118,7 @@ class DocumentForm(OnceMixin, forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["working_group"].queryset = network.working_groups.all()
+        self.fields["working_group"].label_from_instance = lambda group: group.text_in("name")[0]
 
 
 class VersionForm(OnceMixin, forms.Form):

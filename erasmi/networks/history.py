@@ -158,10 +158,26 @@ def _detail(found: Kind | None, name: str, value) -> tuple[str, str | None]:
         model_field = None
     if label is None and model_field is not None:
         label = model_field.verbose_name
+    if label is None and model_field is None and found:
+        label = _version_label(found, name)
     label = capfirst(str(label if label is not None else name.replace("_", " ")))
     if (found and found.names_only) or (value is True and not isinstance(model_field, models.BooleanField)):
         return label, None  # only that it changed
     return label, format_value(value, model_field, found.choices.get(name) if found else None)
+
+
+def _version_label(found: Kind, name: str) -> str | None:
+    """A text's version in a language ("name_tr", see core.forms.TranslationsForm): "Name in Turkish"."""
+    from erasmi.core import languages
+
+    base, _sep, code = name.rpartition("_")
+    model_field = found.field(base) if base and code in languages.codes() else None
+    if not isinstance(model_field, models.Field):
+        return None
+    return _("%(field)s in %(language)s") % {
+        "field": capfirst(model_field.verbose_name),
+        "language": languages.name_in_sentence(code),
+    }
 
 
 def format_value(value, model_field=None, choices=None) -> str:

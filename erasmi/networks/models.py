@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from erasmi.core.models import WrittenInLanguages
+
 
 def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
@@ -373,7 +375,12 @@ class JoinRequest(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(WrittenInLanguages):
+    """A working group of the network; its name, topic and goals are written in ``language``, with versions
+    in other languages (see core.models.WrittenInLanguages)."""
+
+    translated_fields = ("name", "topic", "goals")
+
     class Kind(models.TextChoices):
         PERMANENT = "permanent", _("Permanent")
         TEMPORARY = "temporary", _("Temporary")

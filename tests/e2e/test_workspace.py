@@ -30,7 +30,7 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     page.goto("/en/networks/erfurt/")
     page.get_by_role("link", name="New working group").click()
     page.get_by_label("Name *").fill("Sprache und Bildung")
-    page.get_by_label("Topic").fill("Language courses")
+    page.get_by_label("Topic", exact=True).fill("Language courses")
     page.get_by_label("Anna").check()
     page.get_by_label("Bora").check()
     page.get_by_role("button", name="Create working group").click()
@@ -45,7 +45,7 @@ def test_coordinator_and_members_run_a_meeting(page, transactional_db):
     page.get_by_label("Ends *").fill("2030-03-12T12:00")
     page.get_by_label("Place", exact=True).fill("Zentrum für Integration")
     page.get_by_label("Places", exact=True).fill("1")
-    page.get_by_label("Agenda").fill("Kurse 2030\nRäume")
+    page.get_by_label("Agenda", exact=True).fill("Kurse 2030\nRäume")
     page.get_by_role("button", name="Schedule", exact=True).click()
     expect(page.get_by_text("The meeting was scheduled.")).to_be_visible()
     meeting_url = page.url
