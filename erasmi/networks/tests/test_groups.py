@@ -86,7 +86,8 @@ def test_marking_a_task_done_says_so_in_the_pages_language(client, member, erfur
 
     group = erfurt_network.working_groups.get()  # the member leads it
     client.force_login(member)
-    for language, said in [("de", "Die Aufgabe wurde als erledigt markiert."), ("it", "Il compito è stato segnato come fatto.")]:
+    said_in = {"de": "Die Aufgabe wurde als erledigt markiert.", "it": "Il compito è stato segnato come fatto."}
+    for language, said in said_in.items():
         task = Task.objects.create(working_group=group, title="Raum buchen")
         with translation.override(language):
             url = reverse("networks:group", args=["erfurt", "sprache"])
