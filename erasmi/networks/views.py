@@ -170,7 +170,8 @@ def group_detail(request, slug, group):
     if request.method == "POST":
         permissions.require(request.user, "group.manage", working_group)
         if "done" in request.POST:
-            tasks.mark_done(working_group, params.object_id(request.POST["done"]), request.user)
+            if tasks.mark_done(working_group, params.object_id(request.POST["done"]), request.user):
+                messages.success(request, _("The task was marked as done."))
             return redirect(working_group.get_absolute_url())
         if working_group.is_closed:
             messages.error(request, _("The working group is closed; reopen it to add tasks."))

@@ -108,6 +108,8 @@ def message_id(notice: Notice) -> str:
 
 
 def build(notice: Notice) -> EmailMessage:
+    with translation.override(notice.language or settings.LANGUAGE_CODE):  # a mail program may open it in a browser
+        unsubscribe = one_click_url(notice.address, notice.topic)
     message = EmailMessage(
         notice.subject,
         notice.body,
@@ -117,7 +119,7 @@ def build(notice: Notice) -> EmailMessage:
             "Message-ID": message_id(notice),
             "Content-Language": notice.language,
             "Auto-Submitted": "auto-generated",
-            "List-Unsubscribe": f"<{one_click_url(notice.address, notice.topic)}>",
+            "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )

@@ -188,3 +188,13 @@ def test_a_sent_mail_lists_each_language_with_its_preview_and_no_stray_separator
     page = client.get(_url("mailing", erfurt_network, sent.pk)).content.decode()
     assert '<a href="?preview=de#preview-title">' in page
     assert not re.search(r"<td>\s*·", page)
+
+
+def test_the_coordinators_links_to_write_are_italian_imperatives(client, coordinator, erfurt_network):
+    from django.utils import translation
+
+    client.force_login(coordinator)
+    with translation.override("it"):
+        page = client.get(_url("index", erfurt_network)).content.decode()
+    assert "Scrivi una notizia" in page
+    assert "Componi una newsletter informativa" in page  # the glossary's term, as a button says it: not "Comporre"

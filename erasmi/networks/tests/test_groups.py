@@ -79,3 +79,20 @@ def test_tasks_are_assigned_among_the_groups_people_not_the_whole_network(client
     client.force_login(coordinator)
     form = client.get(reverse("networks:group", args=["erfurt", "sprache"])).context["task_form"]
     assert sorted(str(p) for p in form.fields["assignee"].queryset) == sorted([str(inside), str(group.lead)])
+
+
+def test_marking_a_task_done_says_so_in_the_pages_language(client, member, erfurt_network):
+    from django.utils import translation
+
+    group = erfurt_network.working_groups.get()  # the member leads it
+    client.force_login(member)
+    said_in = {"de": "Die Aufgabe wurde als erledigt markiert.", "it": "Il compito è stato segnato come fatto."}
+    for language, said in said_in.items():
+        task = Task.objects.create(working_group=group, title="Raum buchen")
+        with translation.override(language):
+            url = reverse("networks:group", args=["erfurt", "sprache"])
+        page = client.post(url, {"done": task.pk}, follow=True)
+        assert said in page.text
+        # a second click (the task is done already) changes nothing and says nothing more
+        page = client.post(url, {"done": task.pk}, follow=True)
+        assert said not in page.text

@@ -214,6 +214,14 @@ def test_one_click_unsubscribe_works_as_a_mail_program_sends_it(erfurt_network, 
     assert Preference.wants("ute@example.org", Topic.REMINDERS)
 
 
+def test_the_one_click_link_opened_in_a_browser_asks_in_the_persons_language(client, erfurt_network, told):
+    told.run(services.register, make_event(erfurt_network), person(erfurt_network, "emre@example.org", "tr"))
+    header = "".join(told.messages[0]["message"]["List-Unsubscribe"].split()).strip("<>")
+    assert "/tr/notifications/" in header, header
+    page = client.get(header.replace("http://127.0.0.1:8000", ""))  # a mail program that opens the link
+    assert page.status_code == 200 and 'lang="tr"' in page.text
+
+
 def test_a_forged_link_shows_nothing(client):
     assert client.get("/en/notifications/not-a-token/").status_code == 404
     forged = notifications.token("ute@example.org")[:-2] + "xx"
