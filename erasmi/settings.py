@@ -192,6 +192,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Erasmi] "
 
 # Languages: the five of the ERASMI partners, more (RTL too) by ERASMI_LANGUAGES=de,en,tr,it,da,ar
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
+FORMAT_MODULE_PATH = ["erasmi.formats"]  # a few of Django's date formats adjusted per language
 _language_codes = env_list("ERASMI_LANGUAGES", "de,en,tr,it,da")
 for _code in _language_codes:
     if _code not in LANG_INFO:

@@ -42,6 +42,7 @@ def my_meetings(overview: start.Overview) -> dict | None:
     meetings = (
         Event.objects.upcoming()
         .filter(network__in=networks)
+        .exclude(status=Event.Status.CANCELLED)  # the calendar shows them struck through; here they crowd out
         .exclude(pk__in=[r.event_id for r in registrations])
         .select_related("network", "working_group")[:MEETINGS_SHOWN]
     )
@@ -56,7 +57,8 @@ def my_meetings(overview: start.Overview) -> dict | None:
 def public_meetings(overview: start.Overview) -> dict | None:
     if overview.is_member:
         return None
-    meetings = overview.network.events.upcoming().filter(visibility=Event.Visibility.PUBLIC).select_related("network")
+    meetings = overview.network.events.upcoming().filter(visibility=Event.Visibility.PUBLIC)
+    meetings = meetings.exclude(status=Event.Status.CANCELLED).select_related("network")
     return {"template": "events/start/_public.html", "meetings": list(meetings[:MEETINGS_SHOWN])}
 
 

@@ -96,3 +96,17 @@ def test_a_cancelled_meeting_i_registered_for_says_so_on_my_start_page(client, m
     page = _home(client)
     registered = page.split("Treffen im Rathaus")[1].split("</li>")[0]
     assert "The meeting was cancelled." in registered and "Registered" not in registered
+
+
+def test_other_peoples_cancelled_meetings_do_not_crowd_out_the_next_ones(client, member, erfurt_network):
+    from erasmi.events.models import Event
+
+    for day in range(1, 6):
+        make_event(erfurt_network, title=f"Abgesagt {day}", days=day)
+    Event.objects.filter(title__startswith="Abgesagt").update(status=Event.Status.CANCELLED)
+    make_event(erfurt_network, title="Sprachcafé", days=8)
+    client.force_login(member)
+    page = _home(client)
+    assert "Sprachcafé" in page and "Abgesagt" not in page
+    network_page = client.get(reverse("networks:detail", args=["erfurt"])).text
+    assert "Sprachcafé" in network_page and "Abgesagt" not in network_page

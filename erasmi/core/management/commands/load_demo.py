@@ -18,11 +18,11 @@ from erasmi.plans import demo as plan_demo
 from erasmi.surveys import demo as survey_demo
 
 DEMO_PASSWORD = "erasmi-demo"  # noqa: S105  (demo accounts exist only with DEBUG on)
-ACCOUNTS = [  # e-mail, role, first and last name (invented people)
-    ("admin@example.org", User.Role.ADMIN, "Anna", "Albrecht"),
-    ("editor@example.org", User.Role.EDITOR, "Emre", "Yıldız"),
-    ("coordinator@example.org", User.Role.MEMBER, "Katrin", "Vogel"),
-    ("member@example.org", User.Role.MEMBER, "Marco", "Rossi"),
+ACCOUNTS = [  # e-mail, role, first and last name (invented people), the language their mails are in
+    ("admin@example.org", User.Role.ADMIN, "Anna", "Albrecht", "en"),
+    ("editor@example.org", User.Role.EDITOR, "Emre", "Yıldız", "tr"),
+    ("coordinator@example.org", User.Role.MEMBER, "Katrin", "Vogel", "de"),
+    ("member@example.org", User.Role.MEMBER, "Marco", "Rossi", "it"),
 ]
 
 
@@ -100,9 +100,10 @@ class Command(BaseCommand):
             self.stdout.write("DEBUG is off: no demo accounts and no demo network.")
             return
         users = {}
-        for email, role, first_name, last_name in ACCOUNTS:
+        for email, role, first_name, last_name, language in ACCOUNTS:
             user, created = User.objects.get_or_create(
-                email=email, defaults={"role": role, "first_name": first_name, "last_name": last_name}
+                email=email,
+                defaults={"role": role, "first_name": first_name, "last_name": last_name, "language": language},
             )
             if created:
                 user.is_staff = user.is_superuser = role == User.Role.ADMIN
