@@ -477,3 +477,41 @@ def test_groups_cleared_from_the_persons_side_show_at_once(coordinator, member, 
     helper.working_groups.clear()
     page = chief.get(group_url()).text
     assert "Hanna Helfer" not in page
+
+
+# -- a deploy ---------------------------------------------------------------------------------------------
+
+
+def test_parts_and_pages_kept_by_the_release_before_a_deploy_are_not_shown_after_it(
+    client, monkeypatch, coordinator, erfurt_network
+):
+    from erasmi.core import fragments
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    make_event(erfurt_network, title="Open day", start=start, visibility=Event.Visibility.PUBLIC)
+    month = {"month": timezone.localtime(start).strftime("%Y-%m")}
+    calendar = reverse("events:network_calendar", args=["erfurt"])
+    assert "Open day" in client.get(calendar, month).text  # a whole public page, kept
+    chief = signed_in(coordinator)
+    assert "Caritas" in chief.get(MEMBERS).text and "Open day" in chief.get(calendar, month).text
+    # What the new release shows differently (here: written by hand, so nothing was bumped)
+    Organisation.objects.filter(name="Caritas").update(name="Caritas (new release)")
+    Event.objects.filter(title="Open day").update(title="Open day (new release)")
+    assert "Caritas (new release)" not in chief.get(MEMBERS).text  # (kept, as it should be within a release)
+
+    monkeypatch.setattr(fragments, "release", lambda: "next-release")
+    assert "Caritas (new release)" in chief.get(MEMBERS).text
+    assert "Open day (new release)" in chief.get(calendar, month).text
+    assert "Open day (new release)" in client.get(calendar, month).text
+
+
+def test_the_release_is_the_same_in_every_process_that_runs_the_same_code():
+    import subprocess
+    import sys
+
+    from erasmi.core import fragments
+
+    code = "import django,os;django.setup();from erasmi.core import fragments;print(fragments.release())"
+    env = {**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "erasmi.settings"}
+    other = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == fragments.release()
