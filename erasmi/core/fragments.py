@@ -8,8 +8,8 @@ the language, the reader's rights and the page's parameters. The view hands the 
 a hit builds nothing: a change bumps a token, and the next request builds the part anew, on whichever
 server it arrives (the cache is the one all workers and servers share). Nothing has to be deleted.
 
-The value also names the release (a digest of the code, templates and catalogues): a part kept by the
-code before a deploy (with a link that a fix now hides, say) is not shown by the code after it.
+The value also names the release (a digest of the code, templates, catalogues and static files): a part
+kept by the code before a deploy (with a link that a fix now hides, say) is not shown by the code after it.
 """
 
 import functools
@@ -31,12 +31,13 @@ def versions(*keys: str) -> str:
 
 @functools.cache
 def release() -> str:
-    """A digest of what renders the kept parts and pages: Erasmi's code, templates and compiled catalogues
-    (read once per process; the same on every server that runs the same release)."""
+    """A digest of what renders the kept parts and pages: Erasmi's code, templates, catalogues and static
+    files (the pages name the static files by their content's hash); read once per process, the same on
+    every server that runs the same release."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".html", ".mo"} and "tests" not in path.parts and path.is_file():
+        if path.is_file() and not {"tests", "__pycache__"} & set(path.relative_to(root).parts):
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

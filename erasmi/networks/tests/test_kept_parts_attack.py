@@ -43,7 +43,9 @@ def signed_in(user) -> Client:
 
 
 @pytest.mark.parametrize("query", ["", "?former=1", "?type=welfare", "?page=2", "?former=1&type=company"])
-def test_a_member_never_gets_the_coordinators_links_from_a_kept_list(client, coordinator, member, erfurt_network, query):
+def test_a_member_never_gets_the_coordinators_links_from_a_kept_list(
+    client, coordinator, member, erfurt_network, query
+):
     chief = signed_in(coordinator).get(MEMBERS + query).text
     assert "Add an organisation" in chief and "Import members" in chief
     page = signed_in(member).get(MEMBERS + query).text
@@ -224,7 +226,9 @@ def test_a_person_edited_by_a_coordinator_shows_in_the_group_at_once(coordinator
     assert "Zeynep Kaya" in people_part(chief.get(group_url()).text)
 
 
-def test_a_removed_role_leaves_the_group_and_its_task_choices_at_once(coordinator, member, other_member, erfurt_network):
+def test_a_removed_role_leaves_the_group_and_its_task_choices_at_once(
+    coordinator, member, other_member, erfurt_network
+):
     helper = Person.for_user(other_member)
     helper.first_name, helper.last_name = "Hanna", "Helfer"
     helper.save()
@@ -421,7 +425,9 @@ def test_the_same_task_twice_is_added_once_with_kept_choices(coordinator, member
 # -- 4. the quick select ----------------------------------------------------------------------------------
 
 
-def test_names_with_markup_are_text_in_the_task_choices_and_the_group(coordinator, member, other_member, erfurt_network):
+def test_names_with_markup_are_text_in_the_task_choices_and_the_group(
+    coordinator, member, other_member, erfurt_network
+):
     group = WorkingGroup.objects.get(slug="sprache")
     evil = Person.for_user(other_member)
     evil.first_name, evil.last_name = '"><script>alert(1)</script>', "</option></select><img src=x onerror=alert(2)>"
@@ -515,3 +521,16 @@ def test_the_release_is_the_same_in_every_process_that_runs_the_same_code():
     env = {**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "erasmi.settings"}
     other = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert other.stdout.strip() == fragments.release()
+
+
+def test_a_plain_member_gets_no_task_form_from_the_kept_choices_and_cannot_post_one(
+    coordinator, member, other_member, erfurt_network
+):
+    reader = Person.for_user(other_member)
+    erfurt_network.roles.create(person=reader)
+    assert 'name="assignee"' in signed_in(coordinator).get(group_url()).text  # choices kept now
+    client = signed_in(other_member)
+    page = client.get(group_url()).text
+    assert 'name="assignee"' not in page and "Add task" not in page
+    response = client.post(group_url(), {"title": "Mine", "assignee": reader.pk})
+    assert response.status_code == 403 and not Task.objects.exists()
