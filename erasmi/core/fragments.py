@@ -7,7 +7,14 @@ group's people) is the same for everyone with the same rights. Templates keep th
 the language, the reader's rights and the page's parameters. The view hands the template lazy values, so
 a hit builds nothing: a change bumps a token, and the next request builds the part anew, on whichever
 server it arrives (the cache is the one all workers and servers share). Nothing has to be deleted.
+
+The value also names the release (a digest of the code, templates, catalogues and static files): a part
+kept by the code before a deploy (with a link that a fix now hides, say) is not shown by the code after it.
 """
+
+import functools
+import hashlib
+from pathlib import Path
 
 from django.utils.functional import SimpleLazyObject
 
@@ -19,7 +26,21 @@ TIMEOUT = 24 * 3600  # the {% cache %} tags use this too (templates: 86400)
 def versions(*keys: str) -> str:
     """The tokens of these content versions as one value for `{% cache %}` to vary on (one query)."""
     tokens = ContentVersion.tokens(list(keys))
-    return ",".join(str(tokens[key]) for key in keys)
+    return ",".join([release(), *(str(tokens[key]) for key in keys)])
+
+
+@functools.cache
+def release() -> str:
+    """A digest of what renders the kept parts and pages: Erasmi's code, templates, catalogues and static
+    files (the pages name the static files by their content's hash); read once per process, the same on
+    every server that runs the same release."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not {"tests", "__pycache__"} & set(path.relative_to(root).parts):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def lazy(build) -> SimpleLazyObject:

@@ -85,8 +85,12 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls, key: str) -> None:
-        if not cls.objects.filter(key=key).update(token=uuid.uuid4()):
-            cls.objects.get_or_create(key=key)
+        if cls.objects.filter(key=key).update(token=uuid.uuid4()):
+            return
+        if not cls.objects.get_or_create(key=key)[1]:
+            # Another process created the row meanwhile (its current()), maybe keeping what this change
+            # replaces under that token: a new one.
+            cls.objects.filter(key=key).update(token=uuid.uuid4())
 
     @classmethod
     def tokens(cls, keys: list[str]) -> dict[str, uuid.UUID]:

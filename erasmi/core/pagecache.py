@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
+from erasmi.core import fragments
 from erasmi.core.models import ContentVersion
 
 TIMEOUT = 24 * 3600
@@ -37,6 +38,7 @@ def cacheable(request: HttpRequest) -> bool:
 
 def key_of(request: HttpRequest, tokens: dict) -> str:
     parts = [
+        fragments.release(),  # a page kept by the code before a deploy is not shown by the code after it
         request.scheme,
         request.get_host(),
         request.get_full_path(),

@@ -38,14 +38,17 @@ class NetworksConfig(AppConfig):
         self.connect_versions()
 
     def connect_versions(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from erasmi.networks import versions
-        from erasmi.networks.models import Membership, Organisation, Person, Role, WorkingGroup
+        from erasmi.networks.models import Document, Membership, Organisation, Person, Role, WorkingGroup
 
         for model in (Membership, Organisation, Person, Role, WorkingGroup):
             post_save.connect(versions.changed, sender=model, dispatch_uid=f"versions.saved.{model.__name__}")
+        for model in (Membership, Role, WorkingGroup):
             post_delete.connect(versions.changed, sender=model, dispatch_uid=f"versions.deleted.{model.__name__}")
+        for model in (Organisation, Person, Document):  # what refers to them is set to NULL without a signal
+            pre_delete.connect(versions.deleting, sender=model, dispatch_uid=f"versions.deleting.{model.__name__}")
         through = WorkingGroup.members.through
         m2m_changed.connect(versions.group_members_changed, sender=through, dispatch_uid="versions.group_members")
         post_delete.connect(

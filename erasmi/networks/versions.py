@@ -5,6 +5,10 @@ cache (erasmi.core.fragments) under the token of `people:<network id>`. Every sa
 membership, organisation, person, role or working group, and every change of a group's members, bumps
 the token of the networks it belongs to (signals, connected in apps.py); the bulk updates that send no
 signal (a person erased, ties moved to another record, a name taken from the account) bump it themselves.
+
+An organisation, person or document about to be deleted bumps before it goes (pre_delete): the database
+then sets the references to it to NULL without a signal (a person's organisation, a network's own record
+of someone, a membership's agreement file), and afterwards nothing tells which networks showed it.
 """
 
 from django.db.models import Q
@@ -41,14 +45,30 @@ def changed(sender, instance, **kwargs) -> None:
         bump_for_people([instance.pk])
 
 
+def deleting(sender, instance, **kwargs) -> None:
+    """pre_delete receiver of Organisation, Person and Document: the networks that show them, while the
+    references still tell (the delete sets them to NULL without a signal)."""
+    from erasmi.networks.models import Document, Membership
+
+    if isinstance(instance, Document):
+        bump(*Membership.objects.filter(agreement_document=instance).values_list("network_id", flat=True))
+    else:
+        changed(sender, instance)
+
+
 def group_members_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
     """m2m_changed of WorkingGroup.members (from either side), and deletes of its rows."""
     from erasmi.networks.models import WorkingGroup
 
+    if isinstance(instance, WorkingGroup):
+        if not action or action.startswith("post_"):
+            bump(instance.network_id)
+        return
+    if action == "pre_clear":  # a person's groups cleared: after the clear nothing tells which they were
+        bump(*WorkingGroup.objects.filter(members=instance).values_list("network_id", flat=True))
+        return
     if action and not action.startswith("post_"):
         return
-    if isinstance(instance, WorkingGroup):
-        bump(instance.network_id)
-    else:  # a person's groups, or a row of the through table
-        group_ids = pk_set if pk_set is not None else [getattr(instance, "workinggroup_id", None)]
-        bump(*WorkingGroup.objects.filter(pk__in=[g for g in group_ids if g]).values_list("network_id", flat=True))
+    # a person's groups, or a row of the through table
+    group_ids = pk_set if pk_set is not None else [getattr(instance, "workinggroup_id", None)]
+    bump(*WorkingGroup.objects.filter(pk__in=[g for g in group_ids if g]).values_list("network_id", flat=True))
