@@ -38,8 +38,9 @@ def _calendar(request, network, group=None):
         events = events.filter(working_group=group)
     if kind := request.GET.get("kind"):
         events = events.filter(kind=kind)
+    kind = kind if kind in Event.Kind.values else ("" if not kind else "unknown")  # (a key of the kept month)
     view = "list" if request.GET.get("view") == "list" else "month"
-    context = {"network": network, "group": group, "view": view, "kinds": Event.Kind.choices}
+    context = {"network": network, "group": group, "view": view, "kinds": Event.Kind.choices, "kind": kind}
     if view == "list":
         context["events"] = events.upcoming()[:100]
     else:

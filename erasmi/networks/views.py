@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from erasmi.accounts.adapter import AFTER_SIGN_IN
 from erasmi.core import fragments, languages, once, params, permissions, start
 from erasmi.core.forms import locked
-from erasmi.core.paging import paginate
+from erasmi.core.paging import page_number, paginate
 from erasmi.core.spreadsheets import XLSX_TYPE
 from erasmi.networks import exports, importers, services, tasks, versions
 from erasmi.networks import history as history_words
@@ -133,8 +133,11 @@ def members(request, slug):
         rows = sorted(_rows(memberships.filter(pk__in=page.object_list)), key=lambda row: position[row["pk"]])
         return {"page": page, "rows": rows, "composition": services.composition(network.memberships.current())}
 
-    query = request.GET.copy()
-    query.pop("page", None)
+    # The list depends on these parameters alone: a stray one (?x=1) neither changes it nor keeps another copy.
+    query = QueryDict(mutable=True)
+    for name in ("type", "former"):
+        if value := request.GET.get(name):
+            query[name] = value[:40]
     return render(
         request,
         "networks/members.html",
@@ -145,6 +148,7 @@ def members(request, slug):
             "listing": fragments.lazy(listing),
             "actor_types": Organisation.ActorType.choices,
             "query": query.urlencode(),
+            "page_number": page_number(request.GET.get("page")),
             "can_manage": permissions.can(request.user, "network.manage", network),
         },
     )

@@ -116,3 +116,16 @@ def test_a_kept_member_list_costs_a_fixed_number_of_queries(
     group_page(client)
     with django_assert_max_num_queries(13):
         group_page(client)
+
+
+def test_a_stray_parameter_neither_changes_the_member_list_nor_keeps_another_copy(client, coordinator, erfurt_network):
+    from django.core.cache import cache
+
+    client.force_login(coordinator)
+    url = reverse("networks:members", args=["erfurt"])
+    client.get(url, {"type": "authority"})
+    kept = len(cache._cache)
+    page = client.get(url, {"type": "authority", "x": "1", "page": "abc"}).text
+    assert len(cache._cache) == kept  # served from the same kept part
+    assert "Stadt Erfurt" in page and "Caritas" not in page
+    assert 'members.xlsx?type=authority"' in page  # the download link names only what the list depends on
