@@ -10,14 +10,51 @@ from erasmi.networks.models import Role
 
 
 def role_in(user, network) -> str | None:
+    """The kind of the user's active role in the network (Role.objects.active()), None without one."""
     if not user.is_authenticated:
         return None
     cache = user.__dict__.setdefault("_network_roles", {})
     if network.pk not in cache:
-        cache[network.pk] = (
-            Role.objects.active().filter(network=network, person__user=user).values_list("kind", flat=True).first()
-        )
+        cache[network.pk] = _active_kind(network.pk, user.pk)
     return cache[network.pk]
+
+
+# Role.objects.active() for one person and network, written out: every request asks it, and building the ORM
+# query with its two subqueries cost four times as much as running it (a test keeps the two in agreement).
+_ACTIVE_KIND = """
+SELECT r.kind FROM {role} r
+JOIN {person} p ON p.id = r.person_id
+LEFT JOIN {person} rec ON rec.id = r.record_id
+WHERE r.network_id = %s AND p.user_id = %s AND (
+  (CASE WHEN r.record_id IS NULL THEN p.organisation_id ELSE rec.organisation_id END) IS NULL
+  OR EXISTS (
+    SELECT 1 FROM {membership} m
+    WHERE m.network_id = r.network_id
+      AND m.organisation_id = (CASE WHEN r.record_id IS NULL THEN p.organisation_id ELSE rec.organisation_id END)
+      AND m.joined <= %s AND (m.{left} IS NULL OR m.{left} > %s)
+  )
+)
+"""
+
+
+def _active_kind(network_id: int, user_id: int) -> str | None:
+    from django.db import connection
+    from django.utils import timezone
+
+    from erasmi.networks.models import Membership, Person
+
+    quote = connection.ops.quote_name
+    sql = _ACTIVE_KIND.format(
+        role=quote(Role._meta.db_table),
+        person=quote(Person._meta.db_table),
+        membership=quote(Membership._meta.db_table),
+        left=quote("left"),
+    )
+    today = timezone.localdate()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [network_id, user_id, today, today])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _admin(user) -> bool:
