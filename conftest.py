@@ -98,9 +98,13 @@ def _fresh_cache(_test_settings):
     """Rate limits and cached pages live in the cache; each test starts with none."""
     from django.core.cache import cache
 
+    from erasmi.core import pagecache
+
     cache.clear()
+    pagecache.forget()
     yield
     cache.clear()
+    pagecache.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,9 @@ response as usual. Visitors with a session or a pending message get the page bui
 """
 
 import hashlib
+import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -56,10 +58,14 @@ def cached(request: HttpRequest, versions: list[str], build: Callable[[], HttpRe
         return build()
     tokens = ContentVersion.tokens(versions)
     key = key_of(request, tokens)
-    hit = cache.get(key)
+    hit = _large.get(key)
+    if hit is None and (hit := cache.get(key)) is not None:
+        hit = (hit[0], hit[1], unpack(hit[2]))
+        if len(hit[2]) >= LARGE:
+            _remember(key, hit)
     if hit is not None:
         status, headers, body = hit
-        response = HttpResponse(unpack(body), status=status)
+        response = HttpResponse(body, status=status)
         for name, value in headers:
             response[name] = value
         return response
@@ -70,6 +76,29 @@ def cached(request: HttpRequest, versions: list[str], build: Callable[[], HttpRe
         headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
         cache.set(key, (response.status_code, headers, pack(response.content)), TIMEOUT)
     return response
+
+
+# Large bodies (a network's calendar feed: a megabyte) are also kept unpacked in the worker's memory, under
+# the same key: it names the content versions, read from the database on every request, so a change on any
+# server is seen at once; only reading and unpacking the shared copy is saved. A few, the latest used.
+LARGE = 64 * 1024
+_large: "OrderedDict[str, tuple]" = OrderedDict()
+_LARGE_KEPT = 8
+_lock = threading.Lock()
+
+
+def _remember(key: str, hit: tuple) -> None:
+    with _lock:
+        _large[key] = hit
+        _large.move_to_end(key)
+        while len(_large) > _LARGE_KEPT:
+            _large.popitem(last=False)
+
+
+def forget() -> None:
+    """Drop the large bodies this process keeps (tests start without them)."""
+    with _lock:
+        _large.clear()
 
 
 def pack(body: bytes) -> bytes:

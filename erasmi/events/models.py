@@ -80,7 +80,13 @@ class Event(WrittenInLanguages):
     class Meta:
         ordering = ["starts", "pk"]
         verbose_name = _("meeting")
-        indexes = [models.Index(fields=["network", "starts"]), models.Index(fields=["working_group", "starts"])]
+        indexes = [
+            models.Index(fields=["network", "starts"]),
+            models.Index(fields=["working_group", "starts"]),
+            # "Next meetings" (ends >= now) read the few ahead, not the years behind.
+            models.Index(fields=["network", "ends"]),
+            models.Index(fields=["working_group", "ends"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(ends__gte=models.F("starts")), name="event_ends_after_start")
         ]
