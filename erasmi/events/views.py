@@ -3,7 +3,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -267,15 +266,13 @@ def _feed(events, name: str, networks, variant: str, request, language: str) -> 
     """The iCalendar body, generated once per change of the networks' events and then read from the cache;
     the meetings' titles and descriptions in the ``language`` where they have a version in it."""
     tokens = "-".join(f"{n.pk}:{ContentVersion.current(f'events:{n.pk}')}" for n in networks)
-    key = f"feed:{variant}:{language}:{tokens}"
-    packed = cache.get(key)
-    if packed is None:
+    key = f"feed:{fragments.release()}:{variant}:{language}:{tokens}"
+    body = pagecache.read(key)
+    if body is None:
         since = timezone.now() - FEED_HISTORY
         events = events.filter(ends__gte=since).select_related("network")
         body = ical.calendar(events, name, request.build_absolute_uri("/")[:-1], language=language)
-        cache.set(key, pagecache.pack(body), 24 * 3600)
-    else:
-        body = pagecache.unpack(packed)
+        pagecache.write(key, body)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
