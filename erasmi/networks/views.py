@@ -166,8 +166,10 @@ def members_xlsx(request, slug):
 @login_required
 def group_detail(request, slug, group):
     """A working group's page: goals, people, next meetings, documents and open tasks."""
-    network = _network(request, slug, "network.view_internal")
-    working_group = get_object_or_404(WorkingGroup.objects.select_related("network"), network=network, slug=group)
+    # The group with its network in one query; outsiders learn nothing of either (404).
+    working_group = get_object_or_404(WorkingGroup.objects.select_related("network"), network__slug=slug, slug=group)
+    network = working_group.network
+    permissions.require(request.user, "network.view_internal", network, hide=True)
     can_manage = permissions.can(request.user, "group.manage", working_group)
     people_version = fragments.versions(versions.key(network.pk))
     task_form = TaskForm(request.POST or None, group=working_group, people_version=people_version)
