@@ -41,7 +41,7 @@ class NetworksConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from erasmi.networks import versions
-        from erasmi.networks.models import Document, Membership, Organisation, Person, Role, WorkingGroup
+        from erasmi.networks.models import Document, Membership, Organisation, Person, Role, Task, WorkingGroup
 
         for model in (Membership, Organisation, Person, Role, WorkingGroup):
             post_save.connect(versions.changed, sender=model, dispatch_uid=f"versions.saved.{model.__name__}")
@@ -49,6 +49,9 @@ class NetworksConfig(AppConfig):
             post_delete.connect(versions.changed, sender=model, dispatch_uid=f"versions.deleted.{model.__name__}")
         for model in (Organisation, Person, Document):  # what refers to them is set to NULL without a signal
             pre_delete.connect(versions.deleting, sender=model, dispatch_uid=f"versions.deleting.{model.__name__}")
+        for model in (Document, Task):
+            for signal in (post_save, post_delete):
+                signal.connect(versions.work_changed, sender=model, dispatch_uid=f"versions.work.{signal}.{model}")
         through = WorkingGroup.members.through
         m2m_changed.connect(versions.group_members_changed, sender=through, dispatch_uid="versions.group_members")
         post_delete.connect(

@@ -20,6 +20,24 @@ def key(network_id: int) -> str:
     return f"people:{network_id}"
 
 
+def work_key(network_id: int) -> str:
+    """The working groups' documents and tasks (a group's page keeps its lists under it)."""
+    return f"work:{network_id}"
+
+
+def work_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: a document or task was saved or deleted."""
+    from erasmi.networks.models import Document, WorkingGroup
+
+    if isinstance(instance, Document):
+        network_id = instance.network_id
+    else:  # a task; its group may be gone already when the group itself is deleted (and bumps)
+        groups = WorkingGroup.objects.filter(pk=instance.working_group_id)
+        network_id = groups.values_list("network_id", flat=True).first()
+    if network_id:
+        ContentVersion.bump(work_key(network_id))
+
+
 def bump(*network_ids: int) -> None:
     for network_id in set(network_ids):
         ContentVersion.bump(key(network_id))

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -171,8 +172,11 @@ def group_detail(request, slug, group):
     network = working_group.network
     permissions.require(request.user, "network.view_internal", network, hide=True)
     can_manage = permissions.can(request.user, "group.manage", working_group)
-    people_version = fragments.versions(versions.key(network.pk))
-    task_form = TaskForm(request.POST or None, group=working_group, people_version=people_version)
+    # What the page keeps (people, next meetings, documents, open tasks, the task form's choices) is the same
+    # for every reader with the same rights: kept until the people, meetings, documents or tasks change (the
+    # next meetings also for a minute at most).
+    kept = fragments.versions(versions.key(network.pk), f"events:{network.pk}", versions.work_key(network.pk))
+    task_form = TaskForm(request.POST or None, group=working_group, people_version=kept)
     if request.method == "POST":
         permissions.require(request.user, "group.manage", working_group)
         if "done" in request.POST:
@@ -197,14 +201,17 @@ def group_detail(request, slug, group):
             "network": network,
             "group": working_group,
             "can_manage": can_manage,
-            "meetings": working_group.events.upcoming().select_related("network")[:5],
-            "documents": working_group.documents.only("pk", "title")[:10],
-            "tasks": working_group.tasks.filter(done__isnull=True).select_related("assignee"),
+            "meetings": fragments.lazy(lambda: list(working_group.events.upcoming().select_related("network")[:5])),
+            "documents": fragments.lazy(lambda: list(working_group.documents.only("pk", "title")[:10])),
+            "tasks": fragments.lazy(
+                lambda: list(working_group.tasks.filter(done__isnull=True).select_related("assignee"))
+            ),
             "task_form": task_form,
             "records": fragments.lazy(lambda: people_services.records_of(network)),
             "can_plan": can_manage and not working_group.is_closed,
             # The group's people are the same for every reader: kept until the network's people change.
-            "versions": people_version,
+            "versions": kept,
+            "minute": timezone.now().strftime("%Y%m%d%H%M"),  # the next meetings: ended ones leave within it
             "people": fragments.lazy(lambda: _group_people(working_group)),
         },
         status=400 if task_form.errors else 200,

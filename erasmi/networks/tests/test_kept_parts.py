@@ -2,6 +2,7 @@
 coordinator or member makes through Erasmi's pages shows at once, and nobody sees what their rights hide."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -129,3 +130,52 @@ def test_a_stray_parameter_neither_changes_the_member_list_nor_keeps_another_cop
     assert len(cache._cache) == kept  # served from the same kept part
     assert "Stadt Erfurt" in page and "Caritas" not in page
     assert 'members.xlsx?type=authority"' in page  # the download link names only what the list depends on
+
+
+def test_a_groups_kept_meetings_documents_and_tasks_show_every_change_at_once(client, coordinator, erfurt_network):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from erasmi.networks.models import Document, Task
+
+    group = erfurt_network.working_groups.get(slug="sprache")
+    url = reverse("networks:group", args=["erfurt", "sprache"])
+    client.force_login(coordinator)
+    assert "No open tasks." in client.get(url).text  # now kept
+
+    client.post(url, {**as_browser_sends(client.get(url).context["task_form"]), "title": "Flyer drucken"})
+    assert "Flyer drucken" in client.get(url).text
+    task = Task.objects.get(title="Flyer drucken")
+    page = client.get(url).text
+    assert f'form="task-done" name="done" value="{task.pk}"' in page and 'id="task-done"' in page
+    client.post(url, {"done": task.pk})  # the button sends the form outside the kept part
+    assert "Flyer drucken" not in client.get(url).text
+
+    client.post(
+        reverse("networks:documents", args=["erfurt"]),
+        {
+            "title": "Protokoll Juni",
+            "kind": "minutes",
+            "working_group": group.pk,
+            "file": SimpleUploadedFile("p.pdf", b"%PDF-1.4\n"),
+        },
+    )
+    assert "Protokoll Juni" in client.get(url).text
+    Document.objects.filter(title="Protokoll Juni").get().delete()
+    assert "Protokoll Juni" not in client.get(url).text
+
+    meeting = make_event(erfurt_network, title="Lesekreis", group=group, days=2)
+    assert "Lesekreis" in client.get(url).text
+    meeting.delete()
+    assert "Lesekreis" not in client.get(url).text
+
+
+def test_a_meeting_that_ended_leaves_the_kept_next_meetings_within_a_minute(client, member, erfurt_network):
+    group = erfurt_network.working_groups.get(slug="sprache")
+    soon = timezone.now() + datetime.timedelta(minutes=1)
+    make_event(erfurt_network, title="Kurzes Treffen", group=group, start=soon - datetime.timedelta(hours=1), hours=1)
+    url = reverse("networks:group", args=["erfurt", "sprache"])
+    client.force_login(member)
+    assert "Kurzes Treffen" in client.get(url).text  # kept; it ends in a minute
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert "Kurzes Treffen" not in client.get(url).text
