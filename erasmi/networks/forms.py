@@ -152,13 +152,21 @@ class TaskForm(OnceMixin, Html5Mixin, forms.ModelForm):
             label = people_services.label(people_services.records_of(group.network))
             return [(person.pk, label(person)) for person in people.order_by("last_name", "first_name")]
 
-        if people_version:
-            chosen = cache.get_or_set(f"task-assignees:{group.pk}:{people_version}", assignees, 24 * 3600)
-        else:
-            chosen = assignees()
+        def chosen():
+            if people_version:
+                return cache.get_or_set(f"task-assignees:{group.pk}:{people_version}", assignees, 24 * 3600)
+            return assignees()
+
         field = self.fields["assignee"]
-        field.queryset = Person.objects.filter(pk__in=[pk for pk, _label in chosen])
-        field.choices = [("", field.empty_label), *chosen]
+        if self.is_bound:  # to check what was sent
+            people = chosen()
+            field.queryset = Person.objects.filter(pk__in=[pk for pk, _label in people])
+            field.choices = [("", field.empty_label), *people]
+        else:  # read when the select is written, which a group's page keeps (then: never)
+            field.queryset = Person.objects.none()
+            field.choices = lambda: [("", field.empty_label), *chosen()]
+        for name in ("title", "assignee", "due"):  # the fields may stand apart from their form element
+            self.fields[name].widget.attrs["form"] = "new-task"
 
 
 class MembershipForm(EditForm, forms.ModelForm):

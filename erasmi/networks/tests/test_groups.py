@@ -78,7 +78,12 @@ def test_tasks_are_assigned_among_the_groups_people_not_the_whole_network(client
     group.members.add(inside)
     client.force_login(coordinator)
     form = client.get(reverse("networks:group", args=["erfurt", "sprache"])).context["task_form"]
-    assert sorted(str(p) for p in form.fields["assignee"].queryset) == sorted([str(inside), str(group.lead)])
+    offered = [label for pk, label in form.fields["assignee"].choices if pk]
+    assert sorted(offered) == sorted([str(inside), str(group.lead)])
+    outsider = Person.objects.get(first_name="P1")
+    url = reverse("networks:group", args=["erfurt", "sprache"])
+    refused = client.post(url, {"title": "Nicht für alle", "assignee": outsider.pk})
+    assert refused.status_code == 400 and not group.tasks.exists()
 
 
 def test_marking_a_task_done_says_so_in_the_pages_language(client, member, erfurt_network):

@@ -179,3 +179,18 @@ def test_a_meeting_that_ended_leaves_the_kept_next_meetings_within_a_minute(clie
     later = timezone.now() + datetime.timedelta(minutes=2)
     with mock.patch("django.utils.timezone.now", return_value=later):
         assert "Kurzes Treffen" not in client.get(url).text
+
+
+def test_a_refused_task_keeps_what_was_typed_and_the_kept_page_keeps_its_form(
+    client, coordinator, erfurt_network, django_assert_max_num_queries
+):
+    url = reverse("networks:group", args=["erfurt", "sprache"])
+    client.force_login(coordinator)
+    client.get(url)
+    with django_assert_max_num_queries(6):  # session, account, group with network, role, versions, kept part
+        page = client.get(url).text
+    assert page.count('form="new-task"') == 4 and 'id="new-task"' in page  # title, assignee, due, the button
+    refused = client.post(url, {"title": "Liste", "due": "kein Datum"})
+    assert refused.status_code == 400 and 'value="Liste"' in refused.text and "Enter a valid date." in refused.text
+    again = client.get(url).text
+    assert 'value="Liste"' not in again and again.count('form="new-task"') == 4
